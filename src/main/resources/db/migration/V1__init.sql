@@ -1,0 +1,1 @@
+CREATE TABLE campaign (id text PRIMARY KEY, tenant text NOT NULL);
