@@ -1,0 +1,64 @@
+package io.dialer.campaign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the engine needs to run a campaign, as the API shows it. Enumerated values are strings
+ * here so that validation can report every bad field at once instead of failing on the first.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CampaignSettings(
+        String mode,
+        Schedule schedule,
+        Dialing dialing,
+        Retries retries,
+        Compliance compliance,
+        List<OutcomeDefinition> outcomes,
+        ObjectNode simulation) {
+
+    /** Calling windows are always read in the contact's local time; {@code timezone} is the fallback zone. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Schedule(String timezone, List<Window> windows, List<String> holidays, Instant startAt, Instant endAt) {
+    }
+
+    /** A weekly window, e.g. MON-FRI 09:00-20:00. */
+    public record Window(List<String> days, String from, String to) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Dialing(String defaultRegion, Integer ringTimeoutSeconds, Integer maxLinesPerAgent, String callerId,
+                          List<String> numberOrder, List<TrunkRule> trunkRules) {
+    }
+
+    /** Routes numbers of a type and/or prefix to a trunk; the first matching rule wins. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TrunkRule(String numberType, String prefix, String trunk) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Retries(Integer maxAttemptsPerContact, Integer maxAttemptsPerNumber, Integer maxAttemptsPerDay,
+                          Integer minGapSeconds, Map<String, RetryRule> rules) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RetryRule(Integer delaySeconds, Integer max) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Compliance(Double maxAbandonRate, String abandonWindow, Integer connectTimeoutSeconds,
+                             String safeHarbourMessage) {
+    }
+
+    /** A business outcome the agent, IVR or CRM may record for a call, with the flags that give it effect. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OutcomeDefinition(String code, String label, @JsonProperty("final") Boolean isFinal, String category,
+                                    Boolean rightPartyContact, Boolean marksNumberInvalid, Boolean addsToDnc,
+                                    Boolean needsCallbackTime) {
+    }
+}

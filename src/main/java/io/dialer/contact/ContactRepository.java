@@ -1,0 +1,93 @@
+package io.dialer.contact;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dialer.platform.Db;
+import io.dialer.platform.Ids;
+import io.dialer.platform.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for contacts. Every statement filters on the tenant. */
+@ApplicationScoped
+class ContactRepository {
+
+    static final TypeReference<List<StoredPhone>> PHONES = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "id, tenant, campaign_id, external_id, first_name, last_name, timezone, priority, "
+            + "dial_after, expires_at, attributes::text AS attributes, windows::text AS windows, phones::text AS phones, "
+            + "state, attempt_count, last_result, next_dial_at, created_at, updated_at";
+
+    /** Result of an upsert: the contact's id and whether it was new. */
+    record Upserted(UUID id, boolean created) {
+    }
+
+    private final Db db;
+    private final ObjectMapper mapper;
+
+    ContactRepository(Db db, ObjectMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Inserts or updates by (campaign, externalId). Dialing state survives an update, except that a cancelled
+     * contact sent again is live again.
+     */
+    Upserted upsert(String tenant, UUID campaignId, ContactDraft d, Instant now) {
+        return db.one("""
+                        INSERT INTO contact AS c (id, tenant, campaign_id, external_id, first_name, last_name, timezone, priority,
+                            dial_after, expires_at, attributes, windows, phones, state, next_dial_at, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, 'PENDING', ?, ?, ?)
+                        ON CONFLICT (campaign_id, external_id) DO UPDATE SET
+                            first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, timezone = EXCLUDED.timezone,
+                            priority = EXCLUDED.priority, dial_after = EXCLUDED.dial_after, expires_at = EXCLUDED.expires_at,
+                            attributes = EXCLUDED.attributes, windows = EXCLUDED.windows, phones = EXCLUDED.phones,
+                            state = CASE WHEN c.state = 'CANCELLED' THEN 'PENDING' ELSE c.state END,
+                            next_dial_at = CASE WHEN c.state IN ('PENDING', 'CANCELLED') THEN EXCLUDED.next_dial_at ELSE c.next_dial_at END,
+                            updated_at = EXCLUDED.updated_at
+                        WHERE c.tenant = EXCLUDED.tenant
+                        RETURNING id, (xmax = 0) AS created""",
+                rs -> new Upserted(rs.getObject("id", UUID.class), rs.getBoolean("created")),
+                Ids.newId(), tenant, campaignId, d.externalId(), d.firstName(), d.lastName(), d.timezone(), d.priority(),
+                d.dialAfter(), d.expiresAt(), d.attributesJson(), d.windowsJson(), Json.write(mapper, d.phones()),
+                d.dialAfter() == null ? now : d.dialAfter(), now, now).orElseThrow();
+    }
+
+    Optional<Contact> find(String tenant, UUID campaignId, UUID id) {
+        return db.one("SELECT " + COLUMNS + " FROM contact WHERE tenant = ? AND campaign_id = ? AND id = ?",
+                this::map, tenant, campaignId, id);
+    }
+
+    Optional<Contact> findForUpdate(String tenant, UUID campaignId, UUID id) {
+        return db.one("SELECT " + COLUMNS + " FROM contact WHERE tenant = ? AND campaign_id = ? AND id = ? FOR UPDATE",
+                this::map, tenant, campaignId, id);
+    }
+
+    List<Contact> list(String tenant, UUID campaignId, String state, String externalId, UUID after, int limit) {
+        return db.list("SELECT " + COLUMNS + " FROM contact WHERE tenant = ? AND campaign_id = ? "
+                        + "AND (?::text IS NULL OR state = ?) AND (?::text IS NULL OR external_id = ?) "
+                        + "AND (?::uuid IS NULL OR id > ?) ORDER BY id LIMIT ?",
+                this::map, tenant, campaignId, state, state, externalId, externalId, after, after, limit);
+    }
+
+    void cancel(String tenant, UUID id, Instant now) {
+        db.update("UPDATE contact SET state = 'CANCELLED', next_dial_at = NULL, updated_at = ? WHERE tenant = ? AND id = ?",
+                now, tenant, id);
+    }
+
+    private Contact map(ResultSet rs) throws SQLException {
+        return new Contact(rs.getObject("id", UUID.class), rs.getString("tenant"), rs.getObject("campaign_id", UUID.class),
+                rs.getString("external_id"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("timezone"), rs.getInt("priority"), Db.instant(rs, "dial_after"), Db.instant(rs, "expires_at"),
+                rs.getString("attributes"), rs.getString("windows"), Json.read(mapper, rs.getString("phones"), PHONES),
+                ContactState.valueOf(rs.getString("state")), rs.getInt("attempt_count"), rs.getString("last_result"),
+                Db.instant(rs, "next_dial_at"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,21 @@
+package io.dialer.contact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A contact as the API returns it, with the facts learnt from its numbers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContactView(String id, String campaignId, String externalId, String firstName, String lastName,
+                          String timezone, List<String> timezones, int priority, Instant dialAfter, Instant expiresAt,
+                          JsonNode attributes, JsonNode windows, List<PhoneView> phones, ContactState state,
+                          int attemptCount, String lastResult, Instant nextDialAt, Instant createdAt, Instant updatedAt) {
+
+    /** One number: as sent, normalised (E.164, type, region, candidate zones), and its tenant-wide status. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PhoneView(String number, String type, String e164, String numberType, String region,
+                            List<String> timezones, String status, boolean dnc) {
+    }
+}
