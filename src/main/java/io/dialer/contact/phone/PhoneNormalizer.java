@@ -1,0 +1,211 @@
+package io.dialer.contact.phone;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import io.dialer.contact.phone.PhoneParseResult.Invalid;
+import io.dialer.contact.phone.PhoneParseResult.Valid;
+
+/**
+ * Turns what a CRM or a CSV file calls a phone number into E.164, number type, region and candidate time zones.
+ *
+ * <p>Accepted: international ({@code +44 20 7946 0958}, {@code 0049 30 1234567}: a leading {@code 00} is always
+ * read as the international prefix, whatever the default region), national in the default region
+ * ({@code (312) 555-0142}, {@code 312.555.0142}, {@code 07700 900123} with GB), RFC 3966 ({@code tel:+1-312-555-0142}),
+ * surrounding white space. Extensions ({@code ext. 12}, {@code x12}, {@code ;ext=12}) are accepted and dropped:
+ * the dialer dials the line, not the extension.
+ *
+ * <p>Thread-safe and allocation-light; use {@link #shared()}.
+ */
+public final class PhoneNormalizer {
+
+    private static final PhoneNormalizer SHARED = new PhoneNormalizer();
+
+    /** libphonenumber refuses longer input anyway; this keeps error messages and scanning bounded. */
+    private static final int MAX_INPUT_LENGTH = 250;
+    private static final int MAX_QUOTED_LENGTH = 40;
+    private static final String UNKNOWN_TIME_ZONE = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final PhoneNumberToTimeZonesMapper timeZones = PhoneNumberToTimeZonesMapper.getInstance();
+    private final Set<String> supportedRegions = util.getSupportedRegions();
+    /** Non-geographic numbers (toll free, most mobiles outside NANP) get every zone of their country. */
+    private final ConcurrentHashMap<Integer, List<String>> countryLevelZones = new ConcurrentHashMap<>();
+    /** One shared immutable list per distinct zone set, so a million phones hold a few hundred lists. */
+    private final ConcurrentHashMap<List<String>, List<String>> internedZoneLists = new ConcurrentHashMap<>();
+
+    private PhoneNormalizer() {
+    }
+
+    public static PhoneNormalizer shared() {
+        return SHARED;
+    }
+
+    /** True for an ISO 3166-1 alpha-2 code libphonenumber has metadata for (case-insensitive). */
+    public boolean isSupportedRegion(String regionCode) {
+        return toSupportedRegion(regionCode) != null;
+    }
+
+    /**
+     * @param raw           the number as written by the client
+     * @param defaultRegion ISO 3166-1 alpha-2 code used for national formats (case-insensitive); null or blank means
+     *                      only international numbers ({@code +…} or {@code 00…}) parse
+     */
+    public PhoneParseResult normalize(String raw, String defaultRegion) {
+        String region = null;
+        if (defaultRegion != null && !defaultRegion.isBlank()) {
+            region = toSupportedRegion(defaultRegion);
+            if (region == null) {
+                return new Invalid(Invalid.UNKNOWN_REGION,
+                        "'" + abbreviate(defaultRegion.strip()) + "' is not a supported region code (expected ISO 3166-1 alpha-2, e.g. US, GB, DE)");
+            }
+        }
+        if (raw == null || raw.isBlank()) {
+            return new Invalid(Invalid.EMPTY, "phone number is empty");
+        }
+        String text = raw.strip();
+        if (text.length() > MAX_INPUT_LENGTH) {
+            return new Invalid(Invalid.TOO_LONG, "'" + abbreviate(text) + "' is too long for a phone number");
+        }
+
+        PhoneNumber number;
+        try {
+            number = util.parse(prepareForParsing(text), region);
+        } catch (NumberParseException e) {
+            return parseFailure(e, text, region);
+        }
+
+        int countryCode = number.getCountryCode();
+        switch (util.isPossibleNumberWithReason(number)) {
+            case IS_POSSIBLE, IS_POSSIBLE_LOCAL_ONLY:
+                break;
+            case TOO_SHORT:
+                return new Invalid(Invalid.TOO_SHORT, "'" + abbreviate(text) + "' is too short for a phone number" + where(countryCode));
+            case TOO_LONG:
+                return new Invalid(Invalid.TOO_LONG, "'" + abbreviate(text) + "' is too long for a phone number" + where(countryCode));
+            case INVALID_COUNTRY_CODE:
+                return new Invalid(Invalid.INVALID_COUNTRY_CODE, "'" + abbreviate(text) + "' has an unknown country calling code +" + countryCode);
+            default: // INVALID_LENGTH: between the shortest and longest length, but no number type has this length
+                return invalidNumber(text, countryCode);
+        }
+
+        // getNumberType is UNKNOWN exactly when isValidNumber is false; asking once saves a second metadata match.
+        PhoneNumberType type = util.getNumberType(number);
+        String numberRegion = util.getRegionCodeForNumber(number);
+        if (type == PhoneNumberType.UNKNOWN || numberRegion == null) {
+            return invalidNumber(text, countryCode);
+        }
+        String e164 = util.format(number, PhoneNumberFormat.E164);
+        return new Valid(new NormalizedPhone(e164, type.name(), numberRegion, timeZonesFor(number, type)));
+    }
+
+    private List<String> timeZonesFor(PhoneNumber number, PhoneNumberType type) {
+        int countryCode = number.getCountryCode();
+        if (util.isNumberGeographical(type, countryCode)) {
+            return intern(timeZones.getTimeZonesForGeographicalNumber(number));
+        }
+        // The mapper answers country-level zones for every valid non-geographic number of a country code.
+        return countryLevelZones.computeIfAbsent(countryCode, cc -> intern(timeZones.getTimeZonesForNumber(number)));
+    }
+
+    private List<String> intern(List<String> zones) {
+        List<String> known = internedZoneLists.get(zones);
+        if (known != null) {
+            return known;
+        }
+        // List.copyOf result: NormalizedPhone's own List.copyOf then keeps the shared instance
+        List<String> clean = List.copyOf(zones.stream().filter(zone -> !UNKNOWN_TIME_ZONE.equals(zone)).toList());
+        internedZoneLists.putIfAbsent(zones, clean);
+        return internedZoneLists.get(zones);
+    }
+
+    /**
+     * Reduces the common shapes ({@code +1 (312) 555-0142}, {@code 312.555.0142}, {@code tel:+1-312-555-0142},
+     * {@code 0049 30 1234567}) to {@code +digits} / {@code digits}, which libphonenumber parses with less regex work.
+     * Anything else (letters, extensions, unusual punctuation) goes to libphonenumber untouched.
+     */
+    static String prepareForParsing(String text) {
+        int start = text.regionMatches(true, 0, "tel:", 0, 4) ? 4 : 0;
+        int length = text.length();
+        char[] out = new char[length - start + 1];
+        int n = 0;
+        boolean plus = false;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out[n++] = c;
+            } else if (c == '+' && n == 0 && !plus) {
+                plus = true;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/' && c != '\u00A0') {
+                return rewriteDoubleZeroPrefix(text);
+            }
+        }
+        if (n == 0) {
+            return text;
+        }
+        if (!plus && n > 2 && out[0] == '0' && out[1] == '0') {
+            return "+" + new String(out, 2, n - 2);
+        }
+        return plus ? "+" + new String(out, 0, n) : new String(out, 0, n);
+    }
+
+    /** Slow path: only turn a leading "00" into "+", leave the rest to libphonenumber. */
+    private static String rewriteDoubleZeroPrefix(String text) {
+        if (text.length() > 2 && text.charAt(0) == '0' && text.charAt(1) == '0' && Character.isDigit(text.charAt(2))) {
+            return "+" + text.substring(2);
+        }
+        return text;
+    }
+
+    private PhoneParseResult parseFailure(NumberParseException e, String text, String region) {
+        String quoted = "'" + abbreviate(text) + "'";
+        String where = region == null ? "" : " in " + region;
+        return switch (e.getErrorType()) {
+            case INVALID_COUNTRY_CODE -> region == null && !looksInternational(text)
+                    ? new Invalid(Invalid.INVALID_COUNTRY_CODE, quoted + " has no country code; write it as +<country code> or set a default region")
+                    : new Invalid(Invalid.INVALID_COUNTRY_CODE, quoted + " has an unknown country calling code");
+            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> new Invalid(Invalid.TOO_SHORT, quoted + " is too short for a phone number" + where);
+            case TOO_LONG -> new Invalid(Invalid.TOO_LONG, quoted + " is too long for a phone number" + where);
+            case NOT_A_NUMBER -> new Invalid(Invalid.NOT_A_NUMBER, quoted + " is not a phone number");
+        };
+    }
+
+    private static boolean looksInternational(String text) {
+        String prepared = prepareForParsing(text);
+        return prepared.startsWith("+");
+    }
+
+    private Invalid invalidNumber(String text, int countryCode) {
+        return new Invalid(Invalid.INVALID_NUMBER, "'" + abbreviate(text) + "' is not a valid phone number" + where(countryCode));
+    }
+
+    /** " in US" for a country, " for +800" for the non-geographic codes. */
+    private String where(int countryCode) {
+        String region = util.getRegionCodeForCountryCode(countryCode);
+        return supportedRegions.contains(region) ? " in " + region : " for +" + countryCode;
+    }
+
+    private String toSupportedRegion(String regionCode) {
+        if (regionCode == null) {
+            return null;
+        }
+        if (supportedRegions.contains(regionCode)) {
+            return regionCode;
+        }
+        String upper = regionCode.strip().toUpperCase(Locale.ROOT);
+        return supportedRegions.contains(upper) ? upper : null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_QUOTED_LENGTH ? text : text.substring(0, MAX_QUOTED_LENGTH) + "…";
+    }
+}
