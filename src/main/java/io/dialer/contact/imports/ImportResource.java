@@ -31,13 +31,10 @@ import java.util.Locale;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports")
-@Path("/v1")
+@Path("/v1/campaigns/{campaignId}/imports")
 public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";
-
-    public record ImportErrorList(List<ImportRowError> items, String nextCursor) {
-    }
 
     private final ImportService imports;
     private final TenantContext tenant;
@@ -52,7 +49,6 @@ public class ImportResource {
     }
 
     @POST
-    @Path("/campaigns/{campaignId}/imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "createImportMultipart", summary = "Import a CSV or NDJSON file (multipart: file + options JSON)")
     public Response importMultipart(@PathParam("campaignId") String campaignId,
@@ -74,7 +70,6 @@ public class ImportResource {
     }
 
     @POST
-    @Path("/campaigns/{campaignId}/imports")
     @Consumes({"text/csv", NDJSON})
     @Operation(operationId = "createImport", summary = "Import a bare CSV or NDJSON body, columns matched by header name")
     public Response importBody(@PathParam("campaignId") String campaignId,
@@ -92,22 +87,6 @@ public class ImportResource {
         String fingerprint = Idempotency.sha256("POST imports " + campaignId + "\n" + format + dryRun + onDuplicate
                 + defaultRegion + "\n" + ImportService.hash(spooled));
         return runOnce(t, idempotencyKey, fingerprint, spooled, () -> accepted(imports.submitFile(t, campaignId, format, opts, spooled)));
-    }
-
-    @GET
-    @Path("/imports/{id}")
-    @Operation(operationId = "getImport", summary = "State and progress of an import")
-    public ImportJob get(@PathParam("id") String id) {
-        return imports.get(tenant.current(), id);
-    }
-
-    @GET
-    @Path("/imports/{id}/errors")
-    @Operation(operationId = "listImportErrors", summary = "Every rejected row (and warning) with its row number, field and reason")
-    public ImportErrorList errors(@PathParam("id") String id, @QueryParam("limit") Integer limit,
-                                  @QueryParam("cursor") String cursor) {
-        Page<ImportRowError> page = imports.errors(tenant.current(), id, PageRequest.of(limit, cursor));
-        return new ImportErrorList(page.items(), page.nextCursor());
     }
 
     /** Runs the import once per Idempotency-Key; a replayed or refused request must not leave its spooled copy behind. */

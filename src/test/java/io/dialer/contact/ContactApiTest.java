@@ -1,0 +1,139 @@
+package io.dialer.contact;
+
+import io.dialer.support.Api;
+import io.dialer.support.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.dialer.support.Api.json;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+class ContactApiTest {
+
+    @Test
+    void upsertsByExternalIdWithAResultPerItem() {
+        String campaign = Api.createCampaign(Api.unique("contacts"));
+        Map<String, Object> full = Map.of(
+                "externalId", "crm-1", "firstName", "Ada", "lastName", "Lovelace",
+                "phones", List.of(Map.of("number", "(312) 555-0142", "type", "MOBILE"),
+                        Map.of("number", "+44 20 7946 0958", "type", "WORK")),
+                "priority", 5, "dialAfter", "2026-12-01T09:00:00Z", "expiresAt", "2026-12-31T00:00:00Z",
+                "attributes", Map.of("plan", "gold", "balance", 12.5),
+                "windows", List.of(Map.of("days", List.of("SAT"), "from", "10:00", "to", "12:00")));
+        Api.upsert(campaign, List.of(full, Api.contact("crm-2", "not a number"), Api.contact("", "+13125550100")))
+                .statusCode(200)
+                .body("created", equalTo(1)).body("rejected", equalTo(2))
+                .body("results[0].status", equalTo("created"))
+                .body("results[0].id", notNullValue())
+                .body("results[1].status", equalTo("rejected"))
+                .body("results[1].errors[0].field", equalTo("contacts[1].phones[0].number"))
+                .body("results[2].errors.field", hasItem("contacts[2].externalId"));
+        Api.upsert(campaign, List.of(Api.contact("crm-1", "+1 312 555 0142"))).statusCode(200)
+                .body("updated", equalTo(1)).body("results[0].status", equalTo("updated"));
+
+        String id = json().queryParam("externalId", "crm-1").get("/v1/campaigns/" + campaign + "/contacts")
+                .then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
+        json().get("/v1/campaigns/" + campaign + "/contacts/" + id).then().statusCode(200)
+                .body("externalId", equalTo("crm-1"))
+                .body("state", equalTo("PENDING"))
+                .body("attemptCount", equalTo(0))
+                .body("phones[0].e164", equalTo("+13125550142"))
+                .body("phones[0].region", equalTo("US"))
+                .body("phones[0].numberType", equalTo("FIXED_LINE_OR_MOBILE"))
+                .body("phones[0].timezones", contains("America/Chicago"))
+                .body("phones[0].status", equalTo("VALID"))
+                .body("timezones", contains("America/Chicago"));
+    }
+
+    @Test
+    void explicitTimezoneWinsAndFactsAreReturned() {
+        String campaign = Api.createCampaign(Map.of("name", Api.unique("tz"), "dialing", Map.of("defaultRegion", "GB")));
+        Api.upsert(campaign, List.of(Map.of("externalId", "uk-1", "timezone", "Europe/Dublin",
+                "phones", List.of(Map.of("number", "07400 123456", "type", "MOBILE"))))).statusCode(200)
+                .body("created", equalTo(1));
+        json().queryParam("externalId", "uk-1").get("/v1/campaigns/" + campaign + "/contacts").then().statusCode(200)
+                .body("items[0].phones[0].e164", equalTo("+447400123456"))
+                .body("items[0].phones[0].numberType", equalTo("MOBILE"))
+                .body("items[0].timezones", contains("Europe/Dublin"));
+    }
+
+    @Test
+    void listsByStateWithCursorAndCancels() {
+        String campaign = Api.createCampaign(Api.unique("paging"));
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            batch.add(Api.contact("p-" + i, "+1312555" + String.format("%04d", 1000 + i)));
+        }
+        Api.upsert(campaign, batch).statusCode(200).body("created", equalTo(7));
+        String cursor = json().queryParam("limit", 5).get("/v1/campaigns/" + campaign + "/contacts").then()
+                .statusCode(200).body("items", hasSize(5)).extract().path("nextCursor");
+        String id = json().queryParam("limit", 5).queryParam("cursor", cursor).get("/v1/campaigns/" + campaign + "/contacts")
+                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", nullValue())
+                .extract().path("items[0].id");
+        json().delete("/v1/campaigns/" + campaign + "/contacts/" + id).then().statusCode(204);
+        json().queryParam("state", "CANCELLED").get("/v1/campaigns/" + campaign + "/contacts").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id))
+                .body("items[0].nextDialAt", nullValue());
+        Api.isProblem(json().queryParam("state", "SLEEPING").get("/v1/campaigns/" + campaign + "/contacts").then(), 422);
+    }
+
+    @Test
+    void patchCorrectsAContact() {
+        String campaign = Api.createCampaign(Api.unique("patch"));
+        String id = Api.upsert(campaign, List.of(Api.contact("fix-1", "+13125550111"))).statusCode(200)
+                .extract().path("results[0].id");
+        json().body(Map.of("firstName", "Grace", "phones", List.of(Map.of("number", "+13125550199", "type", "HOME"))))
+                .patch("/v1/campaigns/" + campaign + "/contacts/" + id).then().statusCode(200)
+                .body("firstName", equalTo("Grace")).body("phones[0].e164", equalTo("+13125550199"));
+        Api.isProblem(json().body(Map.of("externalId", "other"))
+                .patch("/v1/campaigns/" + campaign + "/contacts/" + id).then(), 422);
+        Api.isProblem(json().body(Map.of("timezone", "Nowhere/City"))
+                .patch("/v1/campaigns/" + campaign + "/contacts/" + id).then(), 422);
+    }
+
+    @Test
+    void batchLimitsAreEnforced() {
+        String campaign = Api.createCampaign(Api.unique("limits"));
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(Api.contact("x-" + i, "+13125550100"));
+        }
+        Api.isProblem(Api.upsert(campaign, tooMany), 422);
+        Api.isProblem(Api.upsert(campaign, List.of()), 422);
+        json().queryParam("limit", 1).get("/v1/campaigns/" + campaign + "/contacts").then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void invalidNumbersStayInvalidAcrossReimports() {
+        String campaign = Api.createCampaign(Api.unique("dead"));
+        json().body(Map.of("status", "INVALID", "reason", "disconnected")).put("/v1/phone-numbers/+13125550177")
+                .then().statusCode(200).body("status", equalTo("INVALID"));
+        Api.upsert(campaign, List.of(Api.contact("dead-1", "312-555-0177"))).statusCode(200)
+                .body("results[0].status", equalTo("created"))
+                .body("results[0].warnings[0].code", equalTo("number_invalid"));
+        json().queryParam("externalId", "dead-1").get("/v1/campaigns/" + campaign + "/contacts").then()
+                .body("items[0].phones[0].status", equalTo("INVALID"));
+        json().get("/v1/phone-numbers/+13125550177").then().statusCode(200).body("status", equalTo("INVALID"))
+                .body("reason", equalTo("disconnected"));
+    }
+
+    @Test
+    void stoppedCampaignsTakeNoContacts() {
+        String campaign = Api.createCampaign(Api.unique("stopped"));
+        json().post("/v1/campaigns/" + campaign + "/stop").then().statusCode(200);
+        Api.isProblem(Api.upsert(campaign, List.of(Api.contact("late", "+13125550100"))), 409);
+    }
+}
