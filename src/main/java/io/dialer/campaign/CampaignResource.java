@@ -26,7 +26,7 @@ import java.util.List;
 
 @Path("/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Campaigns")
+@Tag(name = "Campaigns", description = "Campaign configuration and lifecycle")
 public class CampaignResource {
 
     public record CampaignList(List<CampaignView> items, String nextCursor) {
@@ -75,6 +75,9 @@ public class CampaignResource {
     @Operation(operationId = "updateCampaign", summary = "Change a campaign (JSON merge patch; If-Match with the ETag)")
     public Response patch(@PathParam("id") String id,
                           @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
+                          @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                  mediaType = MediaType.APPLICATION_JSON,
+                                  schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CampaignRequest.class)))
                           ObjectNode patch) {
         Campaign c = campaigns.patch(tenant.current(), id, patch, ifMatch);
         return Response.ok(c.view()).tag(unquoted(c)).build();

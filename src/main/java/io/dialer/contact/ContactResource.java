@@ -25,7 +25,7 @@ import java.util.List;
 
 @Path("/v1/campaigns/{campaignId}/contacts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Contacts")
+@Tag(name = "Contacts", description = "Call lists: contacts pushed in real time")
 public class ContactResource {
 
     public record ContactBatch(List<ContactInput> contacts) {
@@ -89,6 +89,9 @@ public class ContactResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateContact", summary = "Correct a contact (JSON merge patch)")
     public ContactView patch(@PathParam("campaignId") String campaignId, @PathParam("contactId") String contactId,
+                             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                     mediaType = MediaType.APPLICATION_JSON,
+                                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactInput.class)))
                              ObjectNode patch) {
         return contacts.patch(tenant.current(), campaignId, contactId, patch);
     }

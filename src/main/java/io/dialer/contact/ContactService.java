@@ -174,20 +174,22 @@ public class ContactService {
             zones = List.copyOf(z);
         }
         return new ContactView(c.id().toString(), c.campaignId().toString(), c.externalId(), c.firstName(), c.lastName(),
-                c.timezone(), zones, c.priority(), c.dialAfter(), c.expiresAt(), json(c.attributesJson()),
-                json(c.windowsJson()), phones, c.state(), c.attemptCount(), c.lastResult(), c.nextDialAt(),
+                c.timezone(), zones, c.priority(), c.dialAfter(), c.expiresAt(), (ObjectNode) json(c.attributesJson()),
+                windows(c), phones, c.state(), c.attemptCount(), c.lastResult(), c.nextDialAt(),
                 c.createdAt(), c.updatedAt());
     }
 
-    private ContactInput inputOf(Contact c) {
-        List<io.dialer.campaign.CampaignSettings.Window> windows = c.windowsJson() == null ? null
-                : io.dialer.platform.Json.read(mapper, c.windowsJson(),
+    private List<io.dialer.campaign.CampaignSettings.Window> windows(Contact c) {
+        return c.windowsJson() == null ? null : io.dialer.platform.Json.read(mapper, c.windowsJson(),
                 new com.fasterxml.jackson.core.type.TypeReference<List<io.dialer.campaign.CampaignSettings.Window>>() {
                 });
+    }
+
+    private ContactInput inputOf(Contact c) {
         return new ContactInput(c.externalId(), c.firstName(), c.lastName(),
                 c.phones().stream().map(p -> new ContactInput.PhoneInput(p.number(), p.type())).toList(),
                 c.timezone(), c.priority(), c.dialAfter(), c.expiresAt(),
-                (ObjectNode) json(c.attributesJson()), windows);
+                (ObjectNode) json(c.attributesJson()), windows(c));
     }
 
     private JsonNode json(String s) {

@@ -1,7 +1,8 @@
 package io.dialer.contact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dialer.campaign.CampaignSettings;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactView(String id, String campaignId, String externalId, String firstName, String lastName,
                           String timezone, List<String> timezones, int priority, Instant dialAfter, Instant expiresAt,
-                          JsonNode attributes, JsonNode windows, List<PhoneView> phones, ContactState state,
+                          ObjectNode attributes, List<CampaignSettings.Window> windows, List<PhoneView> phones, ContactState state,
                           int attemptCount, String lastResult, Instant nextDialAt, Instant createdAt, Instant updatedAt) {
 
     /** One number: as sent, normalised (E.164, type, region, candidate zones), and its tenant-wide status. */

@@ -21,7 +21,7 @@ import java.util.List;
 
 @Path("/v1/dnc")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Do not call")
+@Tag(name = "Do not call", description = "The tenant-wide do-not-call list")
 public class DncResource {
 
     public record DncRequest(List<String> numbers, String defaultRegion, String reason) {

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Imports")
+@Tag(name = "Imports", description = "Bulk contact files (CSV, NDJSON) imported as jobs")
 @Path("/v1/imports")
 public class ImportJobResource {
 

@@ -19,7 +19,7 @@ import java.util.List;
 
 @Path("/v1/phone-numbers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Phone numbers")
+@Tag(name = "Phone numbers", description = "Tenant-wide status of phone numbers")
 public class PhoneNumberResource {
 
     public record StatusRequest(String status, String reason) {
