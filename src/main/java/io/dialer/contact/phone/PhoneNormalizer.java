@@ -1,17 +1,15 @@
 package io.dialer.contact.phone;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
+import io.dialer.contact.phone.NumberClassifier.Classification;
 import io.dialer.contact.phone.PhoneParseResult.Invalid;
 import io.dialer.contact.phone.PhoneParseResult.Valid;
 
@@ -24,7 +22,9 @@ import io.dialer.contact.phone.PhoneParseResult.Valid;
  * surrounding white space. Extensions ({@code ext. 12}, {@code x12}, {@code ;ext=12}) are accepted and dropped:
  * the dialer dials the line, not the extension.
  *
- * <p>Thread-safe and allocation-light; use {@link #shared()}.
+ * <p>Thread-safe; use {@link #shared()}. Speed: North American numbers written as 10 digits (optionally with a
+ * leading 1 or +1) skip libphonenumber's general-purpose parser, and the metadata answers for a number are cached per
+ * calling code and leading digits (see {@link NumberClassifier}); both shortcuts give exactly libphonenumber's results.
  */
 public final class PhoneNormalizer {
 
@@ -33,15 +33,12 @@ public final class PhoneNormalizer {
     /** libphonenumber refuses longer input anyway; this keeps error messages and scanning bounded. */
     private static final int MAX_INPUT_LENGTH = 250;
     private static final int MAX_QUOTED_LENGTH = 40;
-    private static final String UNKNOWN_TIME_ZONE = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
+    private static final int NANP_CALLING_CODE = 1;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    private final PhoneNumberToTimeZonesMapper timeZones = PhoneNumberToTimeZonesMapper.getInstance();
     private final Set<String> supportedRegions = util.getSupportedRegions();
-    /** Non-geographic numbers (toll free, most mobiles outside NANP) get every zone of their country. */
-    private final ConcurrentHashMap<Integer, List<String>> countryLevelZones = new ConcurrentHashMap<>();
-    /** One shared immutable list per distinct zone set, so a million phones hold a few hundred lists. */
-    private final ConcurrentHashMap<List<String>, List<String>> internedZoneLists = new ConcurrentHashMap<>();
+    private final NumberClassifier classifier = new NumberClassifier(util, PhoneNumberToTimeZonesMapper.getInstance(),
+            new SignificantPrefix(util));
 
     private PhoneNormalizer() {
     }
@@ -77,15 +74,23 @@ public final class PhoneNormalizer {
             return new Invalid(Invalid.TOO_LONG, "'" + abbreviate(text) + "' is too long for a phone number");
         }
 
+        String prepared = prepareForParsing(text);
         PhoneNumber number;
-        try {
-            number = util.parse(prepareForParsing(text), region);
-        } catch (NumberParseException e) {
-            return parseFailure(e, text, region);
+        String nsn = nanpNationalNumber(prepared, region);
+        if (nsn != null) {
+            number = new PhoneNumber().setCountryCode(NANP_CALLING_CODE).setNationalNumber(Long.parseLong(nsn));
+        } else {
+            try {
+                number = util.parse(prepared, region);
+            } catch (NumberParseException e) {
+                return parseFailure(e, text, region);
+            }
+            nsn = util.getNationalSignificantNumber(number);
         }
 
         int countryCode = number.getCountryCode();
-        switch (util.isPossibleNumberWithReason(number)) {
+        Classification classification = classifier.classify(number, nsn);
+        switch (classification.possibility()) {
             case IS_POSSIBLE, IS_POSSIBLE_LOCAL_ONLY:
                 break;
             case TOO_SHORT:
@@ -97,35 +102,47 @@ public final class PhoneNormalizer {
             default: // INVALID_LENGTH: between the shortest and longest length, but no number type has this length
                 return invalidNumber(text, countryCode);
         }
-
-        // getNumberType is UNKNOWN exactly when isValidNumber is false; asking once saves a second metadata match.
-        PhoneNumberType type = util.getNumberType(number);
-        String numberRegion = util.getRegionCodeForNumber(number);
-        if (type == PhoneNumberType.UNKNOWN || numberRegion == null) {
+        if (classification.type() == PhoneNumberType.UNKNOWN || classification.region() == null) {
             return invalidNumber(text, countryCode);
         }
-        String e164 = util.format(number, PhoneNumberFormat.E164);
-        return new Valid(new NormalizedPhone(e164, type.name(), numberRegion, timeZonesFor(number, type)));
+        String e164 = "+" + countryCode + nsn;
+        return new Valid(new NormalizedPhone(e164, classification.type().name(), classification.region(), classification.timeZones()));
     }
 
-    private List<String> timeZonesFor(PhoneNumber number, PhoneNumberType type) {
-        int countryCode = number.getCountryCode();
-        if (util.isNumberGeographical(type, countryCode)) {
-            return intern(timeZones.getTimeZonesForGeographicalNumber(number));
+    /**
+     * The NSN when {@code prepared} is a North American number libphonenumber would read as calling code 1 plus these
+     * 10 digits with nothing stripped: {@code +1NXXNXXXXXX}, or with a NANP default region {@code NXXNXXXXXX} or
+     * {@code 1NXXNXXXXXX} (N = 2-9; area codes never start with 0 or 1, so no prefix can be confused). Null otherwise.
+     */
+    private String nanpNationalNumber(String prepared, String region) {
+        int length = prepared.length();
+        if (length == 12 && prepared.startsWith("+1") && isNanpLeadingDigit(prepared.charAt(2)) && allDigits(prepared, 2)) {
+            return prepared.substring(2);
         }
-        // The mapper answers country-level zones for every valid non-geographic number of a country code.
-        return countryLevelZones.computeIfAbsent(countryCode, cc -> intern(timeZones.getTimeZonesForNumber(number)));
+        if (region == null || util.getCountryCodeForRegion(region) != NANP_CALLING_CODE) {
+            return null;
+        }
+        if (length == 10 && isNanpLeadingDigit(prepared.charAt(0)) && allDigits(prepared, 0)) {
+            return prepared;
+        }
+        if (length == 11 && prepared.charAt(0) == '1' && isNanpLeadingDigit(prepared.charAt(1)) && allDigits(prepared, 1)) {
+            return prepared.substring(1);
+        }
+        return null;
     }
 
-    private List<String> intern(List<String> zones) {
-        List<String> known = internedZoneLists.get(zones);
-        if (known != null) {
-            return known;
+    private static boolean isNanpLeadingDigit(char c) {
+        return c >= '2' && c <= '9';
+    }
+
+    private static boolean allDigits(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
         }
-        // List.copyOf result: NormalizedPhone's own List.copyOf then keeps the shared instance
-        List<String> clean = List.copyOf(zones.stream().filter(zone -> !UNKNOWN_TIME_ZONE.equals(zone)).toList());
-        internedZoneLists.putIfAbsent(zones, clean);
-        return internedZoneLists.get(zones);
+        return true;
     }
 
     /**
