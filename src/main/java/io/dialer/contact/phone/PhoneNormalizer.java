@@ -22,9 +22,10 @@ import io.dialer.contact.phone.PhoneParseResult.Valid;
  * surrounding white space. Extensions ({@code ext. 12}, {@code x12}, {@code ;ext=12}) are accepted and dropped:
  * the dialer dials the line, not the extension.
  *
- * <p>Thread-safe; use {@link #shared()}. Speed: North American numbers written as 10 digits (optionally with a
- * leading 1 or +1) skip libphonenumber's general-purpose parser, and the metadata answers for a number are cached per
- * calling code and leading digits (see {@link NumberClassifier}); both shortcuts give exactly libphonenumber's results.
+ * <p>Thread-safe; use {@link #shared()}. Speed: international numbers and North American national numbers in common
+ * formats skip libphonenumber's general-purpose parser ({@link FastParser}), and the metadata answers for a number are
+ * cached per calling code and leading digits ({@link NumberClassifier}); both shortcuts give exactly libphonenumber's
+ * results.
  */
 public final class PhoneNormalizer {
 
@@ -33,10 +34,10 @@ public final class PhoneNormalizer {
     /** libphonenumber refuses longer input anyway; this keeps error messages and scanning bounded. */
     private static final int MAX_INPUT_LENGTH = 250;
     private static final int MAX_QUOTED_LENGTH = 40;
-    private static final int NANP_CALLING_CODE = 1;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final Set<String> supportedRegions = util.getSupportedRegions();
+    private final FastParser fastParser = new FastParser(util);
     private final NumberClassifier classifier = new NumberClassifier(util, PhoneNumberToTimeZonesMapper.getInstance(),
             new SignificantPrefix(util));
 
@@ -76,9 +77,11 @@ public final class PhoneNormalizer {
 
         String prepared = prepareForParsing(text);
         PhoneNumber number;
-        String nsn = nanpNationalNumber(prepared, region);
-        if (nsn != null) {
-            number = new PhoneNumber().setCountryCode(NANP_CALLING_CODE).setNationalNumber(Long.parseLong(nsn));
+        String nsn;
+        FastParser.Parsed parsed = fastParser.parse(prepared, region);
+        if (parsed != null) {
+            number = parsed.number();
+            nsn = parsed.nationalSignificantNumber();
         } else {
             try {
                 number = util.parse(prepared, region);
@@ -107,42 +110,6 @@ public final class PhoneNormalizer {
         }
         String e164 = "+" + countryCode + nsn;
         return new Valid(new NormalizedPhone(e164, classification.type().name(), classification.region(), classification.timeZones()));
-    }
-
-    /**
-     * The NSN when {@code prepared} is a North American number libphonenumber would read as calling code 1 plus these
-     * 10 digits with nothing stripped: {@code +1NXXNXXXXXX}, or with a NANP default region {@code NXXNXXXXXX} or
-     * {@code 1NXXNXXXXXX} (N = 2-9; area codes never start with 0 or 1, so no prefix can be confused). Null otherwise.
-     */
-    private String nanpNationalNumber(String prepared, String region) {
-        int length = prepared.length();
-        if (length == 12 && prepared.startsWith("+1") && isNanpLeadingDigit(prepared.charAt(2)) && allDigits(prepared, 2)) {
-            return prepared.substring(2);
-        }
-        if (region == null || util.getCountryCodeForRegion(region) != NANP_CALLING_CODE) {
-            return null;
-        }
-        if (length == 10 && isNanpLeadingDigit(prepared.charAt(0)) && allDigits(prepared, 0)) {
-            return prepared;
-        }
-        if (length == 11 && prepared.charAt(0) == '1' && isNanpLeadingDigit(prepared.charAt(1)) && allDigits(prepared, 1)) {
-            return prepared.substring(1);
-        }
-        return null;
-    }
-
-    private static boolean isNanpLeadingDigit(char c) {
-        return c >= '2' && c <= '9';
-    }
-
-    private static boolean allDigits(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -57,9 +57,10 @@ class PhoneNormalizerMatchesLibphonenumberTest {
 
     @Test
     void numbers_of_other_countries_match_too() {
-        String[][] countries = {{"44", "GB"}, {"49", "DE"}, {"33", "FR"}, {"39", "IT"}, {"61", "AU"}, {"7", "RU"}, {"52", "MX"}, {"55", "BR"}};
+        String[][] countries = {{"44", "GB"}, {"49", "DE"}, {"33", "FR"}, {"39", "IT"}, {"61", "AU"}, {"7", "RU"}, {"52", "MX"}, {"55", "BR"}, {"54", "AR"}, {"91", "IN"},
+            {"86", "CN"}, {"81", "JP"}, {"34", "ES"}, {"41", "CH"}, {"31", "NL"}, {"1", "US"}, {"1", "JM"}};
         List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 2500; i++) {
             String[] country = countries[random.nextInt(countries.length)];
             String national = digits(6 + random.nextInt(6));
             compare("+" + country[0] + " " + national, null, mismatches);
