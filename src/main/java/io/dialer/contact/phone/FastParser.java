@@ -1,6 +1,7 @@
 package io.dialer.contact.phone;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -34,12 +35,19 @@ final class FastParser {
     private static final int MAX_NSN = 17;
 
     private final PhoneNumberUtil util;
+    /** Index = calling code; what libphonenumber's country-code extraction accepts. */
+    private final boolean[] knownCallingCodes = new boolean[1000];
+    private final Set<String> nanpRegions;
     private final MetadataSource metadataSource = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
     /** Per geographic calling code: its national-prefix-for-parsing pattern, empty when it has none. */
     private final ConcurrentHashMap<Integer, Optional<Pattern>> nationalPrefixPatterns = new ConcurrentHashMap<>();
 
     FastParser(PhoneNumberUtil util) {
         this.util = util;
+        for (int callingCode : util.getSupportedCallingCodes()) {
+            knownCallingCodes[callingCode] = true;
+        }
+        this.nanpRegions = Set.copyOf(util.getRegionCodesForCountryCode(NANP));
     }
 
     /** The parsed number, or null when this shape needs libphonenumber's full parser. */
@@ -51,7 +59,7 @@ final class FastParser {
         if (prepared.charAt(0) == '+') {
             return international(prepared);
         }
-        if (region == null || util.getCountryCodeForRegion(region) != NANP) {
+        if (region == null || !nanpRegions.contains(region)) {
             return null;
         }
         if (length == 10 && isNanpLeadingDigit(prepared.charAt(0))) {
@@ -73,7 +81,7 @@ final class FastParser {
         }
         for (int ccLength = 1; ccLength <= 3 && 1 + ccLength < length; ccLength++) {
             int callingCode = Integer.parseInt(prepared, 1, 1 + ccLength, 10);
-            if (util.getRegionCodesForCountryCode(callingCode).isEmpty()) {
+            if (!knownCallingCodes[callingCode]) {
                 continue;
             }
             String nsn = prepared.substring(1 + ccLength);

@@ -118,7 +118,8 @@ public final class PhoneNormalizer {
      * Anything else (letters, extensions, unusual punctuation) goes to libphonenumber untouched.
      */
     static String prepareForParsing(String text) {
-        int start = text.regionMatches(true, 0, "tel:", 0, 4) ? 4 : 0;
+        char first = text.charAt(0);
+        int start = (first == 't' || first == 'T') && text.regionMatches(true, 0, "tel:", 0, 4) ? 4 : 0;
         int length = text.length();
         char[] out = new char[length - start + 1];
         int n = 0;
