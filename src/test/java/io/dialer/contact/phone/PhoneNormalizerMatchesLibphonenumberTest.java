@@ -36,7 +36,7 @@ class PhoneNormalizerMatchesLibphonenumberTest {
     @Test
     void north_american_numbers_in_every_format_and_region() {
         List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 300; i++) {
             String area = random.nextBoolean() ? SPECIAL_AREA_CODES[random.nextInt(SPECIAL_AREA_CODES.length)] : digits(3);
             String exchange = digits(3);
             String line = digits(4);
@@ -60,7 +60,7 @@ class PhoneNormalizerMatchesLibphonenumberTest {
         String[][] countries = {{"44", "GB"}, {"49", "DE"}, {"33", "FR"}, {"39", "IT"}, {"61", "AU"}, {"7", "RU"}, {"52", "MX"}, {"55", "BR"}, {"54", "AR"}, {"91", "IN"},
             {"86", "CN"}, {"81", "JP"}, {"34", "ES"}, {"41", "CH"}, {"31", "NL"}, {"1", "US"}, {"1", "JM"}};
         List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < 2500; i++) {
+        for (int i = 0; i < 1500; i++) {
             String[] country = countries[random.nextInt(countries.length)];
             String national = digits(6 + random.nextInt(6));
             compare("+" + country[0] + " " + national, null, mismatches);
