@@ -18,9 +18,12 @@ import io.dialer.contact.phone.PhoneParseResult.Valid;
  *
  * <p>Accepted: international ({@code +44 20 7946 0958}, {@code 0049 30 1234567}: a leading {@code 00} is always
  * read as the international prefix, whatever the default region), national in the default region
- * ({@code (312) 555-0142}, {@code 312.555.0142}, {@code 07700 900123} with GB), RFC 3966 ({@code tel:+1-312-555-0142}),
+ * ({@code (312) 555-0142}, {@code 312.555.0142}, {@code 07400 123456} with GB), RFC 3966 ({@code tel:+1-312-555-0142}),
  * surrounding white space. Extensions ({@code ext. 12}, {@code x12}, {@code ;ext=12}) are accepted and dropped:
  * the dialer dials the line, not the extension.
+ *
+ * <p>Validity is libphonenumber's: a number must lie in an allocated range, so the UK drama range {@code 07700 900xxx}
+ * is {@code INVALID_NUMBER} (while {@code 020 7946 0xxx} and US {@code 555-01xx} numbers pass).
  *
  * <p>Thread-safe; use {@link #shared()}. Speed: international numbers and North American national numbers in common
  * formats skip libphonenumber's general-purpose parser ({@link FastParser}), and the metadata answers for a number are
