@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Streaming reader for newline-delimited JSON: one object per line.
  *
- * <p>Lines end at LF, CR or CRLF and are numbered from 1; blank (white-space only) lines are skipped but counted. A
+ * <p>Input is strict UTF-8; an optional BOM is skipped. Lines end at LF, CR or CRLF and are numbered from 1; blank
+ * (white-space only) lines are skipped but counted. A
  * line that is not a single JSON object, or is longer than {@link #MAX_LINE_CHARS}, comes back as
  * {@link Line.Malformed} and reading goes on. Input that is not UTF-8 fails the whole read with an
  * {@link IOException} naming the line. Not thread-safe.
@@ -60,6 +61,10 @@ public final class NdjsonReader implements Closeable {
         while (true) {
             if (position == limit && !fill(position)) {
                 return null;
+            }
+            if (lineNumber == 0 && !afterCarriageReturn && position == 0 && buffer[0] == '\uFEFF') {
+                position++; // UTF-8 byte order mark
+                continue;
             }
             if (afterCarriageReturn) {
                 afterCarriageReturn = false;

@@ -1,17 +1,15 @@
 package io.dialer.contact.phone;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
+import io.dialer.contact.phone.NumberClassifier.Classification;
 import io.dialer.contact.phone.PhoneParseResult.Invalid;
 import io.dialer.contact.phone.PhoneParseResult.Valid;
 
@@ -20,11 +18,17 @@ import io.dialer.contact.phone.PhoneParseResult.Valid;
  *
  * <p>Accepted: international ({@code +44 20 7946 0958}, {@code 0049 30 1234567}: a leading {@code 00} is always
  * read as the international prefix, whatever the default region), national in the default region
- * ({@code (312) 555-0142}, {@code 312.555.0142}, {@code 07700 900123} with GB), RFC 3966 ({@code tel:+1-312-555-0142}),
+ * ({@code (312) 555-0142}, {@code 312.555.0142}, {@code 07400 123456} with GB), RFC 3966 ({@code tel:+1-312-555-0142}),
  * surrounding white space. Extensions ({@code ext. 12}, {@code x12}, {@code ;ext=12}) are accepted and dropped:
  * the dialer dials the line, not the extension.
  *
- * <p>Thread-safe and allocation-light; use {@link #shared()}.
+ * <p>Validity is libphonenumber's: a number must lie in an allocated range, so the UK drama range {@code 07700 900xxx}
+ * is {@code INVALID_NUMBER} (while {@code 020 7946 0xxx} and US {@code 555-01xx} numbers pass).
+ *
+ * <p>Thread-safe; use {@link #shared()}. Speed: international numbers and North American national numbers in common
+ * formats skip libphonenumber's general-purpose parser ({@link FastParser}), and the metadata answers for a number are
+ * cached per calling code and leading digits ({@link NumberClassifier}); both shortcuts give exactly libphonenumber's
+ * results.
  */
 public final class PhoneNormalizer {
 
@@ -33,15 +37,12 @@ public final class PhoneNormalizer {
     /** libphonenumber refuses longer input anyway; this keeps error messages and scanning bounded. */
     private static final int MAX_INPUT_LENGTH = 250;
     private static final int MAX_QUOTED_LENGTH = 40;
-    private static final String UNKNOWN_TIME_ZONE = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    private final PhoneNumberToTimeZonesMapper timeZones = PhoneNumberToTimeZonesMapper.getInstance();
     private final Set<String> supportedRegions = util.getSupportedRegions();
-    /** Non-geographic numbers (toll free, most mobiles outside NANP) get every zone of their country. */
-    private final ConcurrentHashMap<Integer, List<String>> countryLevelZones = new ConcurrentHashMap<>();
-    /** One shared immutable list per distinct zone set, so a million phones hold a few hundred lists. */
-    private final ConcurrentHashMap<List<String>, List<String>> internedZoneLists = new ConcurrentHashMap<>();
+    private final FastParser fastParser = new FastParser(util);
+    private final NumberClassifier classifier = new NumberClassifier(util, PhoneNumberToTimeZonesMapper.getInstance(),
+            new SignificantPrefix(util));
 
     private PhoneNormalizer() {
     }
@@ -77,15 +78,25 @@ public final class PhoneNormalizer {
             return new Invalid(Invalid.TOO_LONG, "'" + abbreviate(text) + "' is too long for a phone number");
         }
 
+        String prepared = prepareForParsing(text);
         PhoneNumber number;
-        try {
-            number = util.parse(prepareForParsing(text), region);
-        } catch (NumberParseException e) {
-            return parseFailure(e, text, region);
+        String nsn;
+        FastParser.Parsed parsed = fastParser.parse(prepared, region);
+        if (parsed != null) {
+            number = parsed.number();
+            nsn = parsed.nationalSignificantNumber();
+        } else {
+            try {
+                number = util.parse(prepared, region);
+            } catch (NumberParseException e) {
+                return parseFailure(e, text, region);
+            }
+            nsn = util.getNationalSignificantNumber(number);
         }
 
         int countryCode = number.getCountryCode();
-        switch (util.isPossibleNumberWithReason(number)) {
+        Classification classification = classifier.classify(number, nsn);
+        switch (classification.possibility()) {
             case IS_POSSIBLE, IS_POSSIBLE_LOCAL_ONLY:
                 break;
             case TOO_SHORT:
@@ -97,35 +108,11 @@ public final class PhoneNormalizer {
             default: // INVALID_LENGTH: between the shortest and longest length, but no number type has this length
                 return invalidNumber(text, countryCode);
         }
-
-        // getNumberType is UNKNOWN exactly when isValidNumber is false; asking once saves a second metadata match.
-        PhoneNumberType type = util.getNumberType(number);
-        String numberRegion = util.getRegionCodeForNumber(number);
-        if (type == PhoneNumberType.UNKNOWN || numberRegion == null) {
+        if (classification.type() == PhoneNumberType.UNKNOWN || classification.region() == null) {
             return invalidNumber(text, countryCode);
         }
-        String e164 = util.format(number, PhoneNumberFormat.E164);
-        return new Valid(new NormalizedPhone(e164, type.name(), numberRegion, timeZonesFor(number, type)));
-    }
-
-    private List<String> timeZonesFor(PhoneNumber number, PhoneNumberType type) {
-        int countryCode = number.getCountryCode();
-        if (util.isNumberGeographical(type, countryCode)) {
-            return intern(timeZones.getTimeZonesForGeographicalNumber(number));
-        }
-        // The mapper answers country-level zones for every valid non-geographic number of a country code.
-        return countryLevelZones.computeIfAbsent(countryCode, cc -> intern(timeZones.getTimeZonesForNumber(number)));
-    }
-
-    private List<String> intern(List<String> zones) {
-        List<String> known = internedZoneLists.get(zones);
-        if (known != null) {
-            return known;
-        }
-        // List.copyOf result: NormalizedPhone's own List.copyOf then keeps the shared instance
-        List<String> clean = List.copyOf(zones.stream().filter(zone -> !UNKNOWN_TIME_ZONE.equals(zone)).toList());
-        internedZoneLists.putIfAbsent(zones, clean);
-        return internedZoneLists.get(zones);
+        String e164 = "+" + countryCode + nsn;
+        return new Valid(new NormalizedPhone(e164, classification.type().name(), classification.region(), classification.timeZones()));
     }
 
     /**
@@ -134,7 +121,8 @@ public final class PhoneNormalizer {
      * Anything else (letters, extensions, unusual punctuation) goes to libphonenumber untouched.
      */
     static String prepareForParsing(String text) {
-        int start = text.regionMatches(true, 0, "tel:", 0, 4) ? 4 : 0;
+        char first = text.charAt(0);
+        int start = (first == 't' || first == 'T') && text.regionMatches(true, 0, "tel:", 0, 4) ? 4 : 0;
         int length = text.length();
         char[] out = new char[length - start + 1];
         int n = 0;

@@ -57,6 +57,15 @@ class NdjsonReaderTest {
     }
 
     @Test
+    void skips_a_byte_order_mark() throws IOException {
+        try (NdjsonReader reader = open("\uFEFF{\"n\":1}\n")) {
+            Line.Obj line = assertInstanceOf(Line.Obj.class, reader.next());
+            assertEquals(1, line.rowNumber());
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
     void lone_cr_and_crlf_count_as_one_line_break_each() throws IOException {
         try (NdjsonReader reader = open("{\"n\":1}\r{\"n\":2}\r\n{\"n\":3}\n")) {
             assertEquals(1, reader.next().rowNumber());

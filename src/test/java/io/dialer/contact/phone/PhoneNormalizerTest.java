@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +154,27 @@ class PhoneNormalizerTest {
         assertFalse(normalizer.isSupportedRegion("XX"));
         assertFalse(normalizer.isSupportedRegion("001"));
         assertFalse(normalizer.isSupportedRegion(null));
+    }
+
+    @Test
+    void concurrent_callers_get_the_same_answers_as_a_single_one() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            int area = 201 + (i * 37) % 780;
+            numbers.add(i % 3 == 0 ? "+44 20 7" + (100 + i % 900) + " " + (1000 + i) : "(" + area + ") " + (200 + i % 800) + "-" + (1000 + i % 9000));
+        }
+        List<PhoneParseResult> serial = numbers.stream().map(n -> normalizer.normalize(n, "US")).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<PhoneParseResult>>> runs = List.of(
+                    pool.submit(() -> numbers.stream().map(n -> normalizer.normalize(n, "US")).toList()),
+                    pool.submit(() -> numbers.stream().map(n -> normalizer.normalize(n, "US")).toList()));
+            for (Future<List<PhoneParseResult>> run : runs) {
+                assertEquals(serial, run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private NormalizedPhone valid(String raw, String region) {
