@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -44,6 +47,8 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The new campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(operationId = "createCampaign", summary = "Create a campaign (DRAFT)")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, CampaignRequest request) {
         String t = tenant.current();
@@ -63,6 +68,8 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The campaign, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(operationId = "getCampaign", summary = "Read a campaign")
     public Response get(@PathParam("id") String id) {
         Campaign c = campaigns.get(tenant.current(), id);
@@ -72,6 +79,8 @@ public class CampaignResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @APIResponse(responseCode = "200", description = "The updated campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(operationId = "updateCampaign", summary = "Change a campaign (JSON merge patch; If-Match with the ETag)")
     public Response patch(@PathParam("id") String id,
                           @Parameter(description = "ETag from a previous read") @HeaderParam("If-Match") String ifMatch,
@@ -85,6 +94,7 @@ public class CampaignResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(operationId = "deleteCampaign", summary = "Delete a campaign that is not running, with its contacts")
     public Response delete(@PathParam("id") String id) {
         campaigns.delete(tenant.current(), id);
@@ -93,6 +103,8 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/start")
+    @APIResponse(responseCode = "200", description = "The campaign after the transition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(operationId = "startCampaign", summary = "Start dialing (DRAFT to RUNNING)")
     public Response start(@PathParam("id") String id) {
         return transition(id, CampaignState.Action.START);
@@ -100,6 +112,8 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/pause")
+    @APIResponse(responseCode = "200", description = "The campaign after the transition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(operationId = "pauseCampaign", summary = "Pause: no new dials, calls in progress finish")
     public Response pause(@PathParam("id") String id) {
         return transition(id, CampaignState.Action.PAUSE);
@@ -107,6 +121,8 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/resume")
+    @APIResponse(responseCode = "200", description = "The campaign after the transition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(operationId = "resumeCampaign", summary = "Resume a paused campaign")
     public Response resume(@PathParam("id") String id) {
         return transition(id, CampaignState.Action.RESUME);
@@ -114,6 +130,8 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/stop")
+    @APIResponse(responseCode = "200", description = "The campaign after the transition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @Operation(operationId = "stopCampaign", summary = "Stop the campaign for good")
     public Response stop(@PathParam("id") String id) {
         return transition(id, CampaignState.Action.STOP);

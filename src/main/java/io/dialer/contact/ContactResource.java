@@ -98,6 +98,7 @@ public class ContactResource {
 
     @DELETE
     @Path("/{contactId}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Done")
     @Operation(operationId = "cancelContact", summary = "Cancel a contact: it will not be dialled again")
     public Response cancel(@PathParam("campaignId") String campaignId, @PathParam("contactId") String contactId) {
         contacts.cancel(tenant.current(), campaignId, contactId);

@@ -74,6 +74,7 @@ public class DncResource {
 
     @DELETE
     @Path("/{e164}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Done")
     @Operation(operationId = "deleteDnc", summary = "Remove a number from the do-not-call list")
     public Response delete(@PathParam("e164") String e164) {
         dnc.remove(tenant.current(), e164);

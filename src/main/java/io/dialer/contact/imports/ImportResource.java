@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
@@ -50,6 +53,8 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "202", description = "The accepted import job; follow it at Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.class)))
     @Operation(operationId = "createImportMultipart", summary = "Import a CSV or NDJSON file (multipart: file + options JSON)")
     public Response importMultipart(@PathParam("campaignId") String campaignId,
                                     @jakarta.ws.rs.HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -71,6 +76,8 @@ public class ImportResource {
 
     @POST
     @Consumes({"text/csv", NDJSON})
+    @APIResponse(responseCode = "202", description = "The accepted import job; follow it at Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.class)))
     @Operation(operationId = "createImport", summary = "Import a bare CSV or NDJSON body, columns matched by header name")
     public Response importBody(@PathParam("campaignId") String campaignId,
                                @QueryParam("dryRun") Boolean dryRun,
