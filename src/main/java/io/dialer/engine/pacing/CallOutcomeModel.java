@@ -2,46 +2,73 @@ package io.dialer.engine.pacing;
 
 /**
  * What the pacer has learned online: how long placed calls take to reach the agent queue or to fail, and how long agents
- * talk and wrap up. Built only from {@link PacingObservation}s.
+ * talk and wrap up. Built only from {@link PacingObservation}s. Lookups go through tables rebuilt at most every
+ * {@link #TABLE_REFRESH_SECONDS}, which keeps a decision cheap.
  */
 final class CallOutcomeModel {
 
     private static final int MIN_RESOLVED = 40;
     private static final int MIN_REACHED = 8;
     private static final int MIN_SERVICE = 8;
+    private static final double TABLE_REFRESH_SECONDS = 5;
 
+    private final DecayClock answerClock;
     private final DecayedHistogram reached;
     private final DecayedHistogram failed;
     private final DecayedHistogram talk;
     private final DecayedHistogram wrap;
-    private final DecayClock reachedClock;
+    private final Tabulated reachedMass = new Tabulated(0.5, 241);
+    private final Tabulated failedMass = new Tabulated(0.5, 241);
+    private final Tabulated talkSurvival = new Tabulated(1.0, 7201);
+    private final Tabulated wrapSurvival = new Tabulated(1.0, 2401);
+    private double reachedTotal;
+    private double resolvedTotal;
+    private double horizon;
+    private double tablesBuiltAt = Double.NEGATIVE_INFINITY;
+    private boolean changed = true;
 
     CallOutcomeModel(PacerConfig config) {
-        DecayClock answerClock = new DecayClock(config.answerHalfLifeCalls());
+        answerClock = new DecayClock(config.answerHalfLifeCalls());
         reached = new DecayedHistogram(answerClock, 0.5, 240);
         failed = new DecayedHistogram(answerClock, 0.5, 240);
-        reachedClock = answerClock;
-        DecayClock talkClock = new DecayClock(config.serviceHalfLifeCalls());
-        talk = new DecayedHistogram(talkClock, 1.0, 3600);
-        DecayClock wrapClock = new DecayClock(config.serviceHalfLifeCalls());
-        wrap = new DecayedHistogram(wrapClock, 1.0, 1200);
+        talk = new DecayedHistogram(new DecayClock(config.serviceHalfLifeCalls()), 1.0, 3600);
+        wrap = new DecayedHistogram(new DecayClock(config.serviceHalfLifeCalls()), 1.0, 1200);
     }
 
     void observe(PacingObservation observation) {
         if (observation instanceof PacingObservation.CallReachedQueue r) {
-            reached.add(r.secondsAfterDial(), reachedClock.next());
+            reached.add(r.secondsAfterDial(), answerClock.next());
         } else if (observation instanceof PacingObservation.CallFailed f) {
-            failed.add(f.secondsAfterDial(), reachedClock.next());
+            failed.add(f.secondsAfterDial(), answerClock.next());
         } else if (observation instanceof PacingObservation.TalkEnded t) {
             talk.add(t.talkSeconds());
         } else if (observation instanceof PacingObservation.WrapEnded w) {
             wrap.add(w.wrapSeconds());
+        } else {
+            return;
         }
+        changed = true;
     }
 
     boolean readyToPredict() {
         return reached.count() + failed.count() >= MIN_RESOLVED && reached.count() >= MIN_REACHED
                 && talk.count() >= MIN_SERVICE && wrap.count() >= MIN_SERVICE;
+    }
+
+    /** Rebuilds the lookup tables if there is news and they are older than the refresh period. */
+    void refresh(double now) {
+        if (!changed || now - tablesBuiltAt < TABLE_REFRESH_SECONDS) {
+            return;
+        }
+        reached.massTable(reachedMass.values());
+        failed.massTable(failedMass.values());
+        talk.survivalTable(talkSurvival.values());
+        wrap.survivalTable(wrapSurvival.values());
+        reachedTotal = reached.total();
+        resolvedTotal = reached.total() + failed.total();
+        horizon = reached.upperSupport(0.002);
+        tablesBuiltAt = now;
+        changed = false;
     }
 
     /** Share of placed calls that reach the agent queue. */
@@ -52,23 +79,22 @@ final class CallOutcomeModel {
 
     /** P(a call placed now reaches the queue within {@code seconds}). */
     double reachWithin(double seconds) {
-        double all = reached.total() + failed.total();
-        return all > 0 ? reached.massBelow(seconds) / all : 0;
+        return resolvedTotal > 0 ? reachedMass.at(seconds) / resolvedTotal : 0;
     }
 
     /** P(a call still in flight at {@code age} reaches the queue within the next {@code seconds}). */
     double reachWithin(double age, double seconds) {
-        double reachedBefore = reached.massBelow(age);
-        double pending = reached.total() - reachedBefore + failed.total() - failed.massBelow(age);
-        if (pending <= 1e-12 * (reached.total() + failed.total())) {
+        double reachedBefore = reachedMass.at(age);
+        double pending = reachedTotal - reachedBefore + (resolvedTotal - reachedTotal) - failedMass.at(age);
+        if (pending <= 1e-9 * resolvedTotal) {
             return 0;
         }
-        return Math.max(0, reached.massBelow(age + seconds) - reachedBefore) / pending;
+        return Math.max(0, reachedMass.at(age + seconds) - reachedBefore) / pending;
     }
 
     /** Seconds after dialling by which almost every reaching call has reached the queue. */
     double reachHorizon() {
-        return reached.upperSupport(0.002);
+        return horizon;
     }
 
     double meanTalk() {
@@ -79,11 +105,11 @@ final class CallOutcomeModel {
         return wrap.mean();
     }
 
-    DecayedHistogram talk() {
-        return talk;
+    Tabulated talkSurvival() {
+        return talkSurvival;
     }
 
-    DecayedHistogram wrap() {
-        return wrap;
+    Tabulated wrapSurvival() {
+        return wrapSurvival;
     }
 }

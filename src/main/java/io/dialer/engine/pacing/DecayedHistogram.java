@@ -114,6 +114,44 @@ final class DecayedHistogram {
         return (empirical + prior * Math.exp(-Math.max(0, x) / priorMean)) / (total + prior);
     }
 
+    /**
+     * Fills {@code table[k]} with {@link #survival(double)} at k bin widths, for fast interpolated lookups. One pass with
+     * running products instead of an exponential per point.
+     */
+    void survivalTable(double[] table) {
+        refresh();
+        double prior = clock.current();
+        double priorStep = Math.exp(-binWidth / Math.max(1.0, mean()));
+        double priorTerm = prior;
+        double tailMean = overflow > 0 ? Math.max(binWidth, overflowExcess / overflow) : 1;
+        double tailStep = Math.exp(-binWidth / tailMean);
+        double overflowLeft = overflow;
+        double denominator = total + prior;
+        for (int k = 0; k < table.length; k++) {
+            double empirical;
+            if (k <= mass.length) {
+                empirical = total - cumulative[k];
+            } else {
+                overflowLeft *= tailStep;
+                empirical = overflowLeft;
+            }
+            table[k] = (empirical + priorTerm) / denominator;
+            priorTerm *= priorStep;
+        }
+    }
+
+    /** Fills {@code table[k]} with the un-normalised mass below k bin widths (within the bins). */
+    void massTable(double[] table) {
+        refresh();
+        for (int k = 0; k < table.length; k++) {
+            table[k] = cumulative[Math.min(k, mass.length)];
+        }
+    }
+
+    double binWidth() {
+        return binWidth;
+    }
+
     double cdf(double x) {
         return 1 - survival(x);
     }

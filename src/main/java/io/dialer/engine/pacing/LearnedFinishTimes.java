@@ -23,7 +23,7 @@ final class LearnedFinishTimes implements FinishTimeForecast {
             talkEndShare = new double[horizon + 1];
         }
         for (int k = 0; k <= horizon; k++) {
-            wrapCdfAtHalves[k] = model.wrap().cdf(k + 0.5);
+            wrapCdfAtHalves[k] = 1 - model.wrapSurvival().at(k + 0.5);
         }
     }
 
@@ -38,21 +38,21 @@ final class LearnedFinishTimes implements FinishTimeForecast {
     }
 
     private void residualWrap(double elapsed, double[] out) {
-        DecayedHistogram wrap = model.wrap();
-        double alive = wrap.survival(elapsed);
+        Tabulated wrap = model.wrapSurvival();
+        double alive = wrap.at(elapsed);
         out[0] = 0;
         for (int y = 1; y < out.length; y++) {
-            out[y] = alive > 0 ? 1 - wrap.survival(elapsed + y) / alive : 1;
+            out[y] = alive > 0 ? 1 - wrap.at(elapsed + y) / alive : 1;
         }
     }
 
     private void residualTalkThenWrap(double elapsed, double[] out) {
-        DecayedHistogram talk = model.talk();
-        double alive = talk.survival(elapsed);
+        Tabulated talk = model.talkSurvival();
+        double alive = talk.at(elapsed);
         int horizon = out.length - 1;
         double previous = alive;
         for (int j = 1; j <= horizon; j++) {
-            double next = talk.survival(elapsed + j);
+            double next = talk.at(elapsed + j);
             talkEndShare[j] = alive > 0 ? (previous - next) / alive : 0;
             previous = next;
         }

@@ -69,6 +69,7 @@ public final class PredictivePacer implements Pacer {
         if (ledger.abandoned() > snapshot.maxAbandonRate() * Math.max(ledger.liveAnswers(), MIN_LEDGER_ANSWERS)) {
             return PacingDecision.dial(progressive, "progressive while abandonment is over the cap");
         }
+        model.refresh(snapshot.nowSeconds());
         int overdial = largestSafeCallCount(snapshot, room, safetyZ(snapshot));
         int calls = Math.min(room, Math.max(progressive, overdial));
         return PacingDecision.dial(calls, "expected free agents cover expected answers");
