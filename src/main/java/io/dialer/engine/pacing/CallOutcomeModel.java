@@ -16,10 +16,12 @@ final class CallOutcomeModel {
     private final DecayedHistogram reached;
     private final DecayedHistogram failed;
     private final DecayedHistogram talk;
+    private final DecayedHistogram talkWithoutWrap;
     private final DecayedHistogram wrap;
     private final Tabulated reachedMass = new Tabulated(0.5, 241);
     private final Tabulated failedMass = new Tabulated(0.5, 241);
-    private final Tabulated talkSurvival = new Tabulated(1.0, 7201);
+    private final Tabulated talkThenWrapTail = new Tabulated(1.0, 7201);
+    private final Tabulated talkOnlyTail = new Tabulated(1.0, 7201);
     private final Tabulated wrapSurvival = new Tabulated(1.0, 2401);
     private double reachedTotal;
     private double resolvedTotal;
@@ -31,7 +33,9 @@ final class CallOutcomeModel {
         answerClock = new DecayClock(config.answerHalfLifeCalls());
         reached = new DecayedHistogram(answerClock, 0.5, 240);
         failed = new DecayedHistogram(answerClock, 0.5, 240);
-        talk = new DecayedHistogram(new DecayClock(config.serviceHalfLifeCalls()), 1.0, 3600);
+        DecayClock talkClock = new DecayClock(config.serviceHalfLifeCalls());
+        talk = new DecayedHistogram(talkClock, 1.0, 3600);
+        talkWithoutWrap = new DecayedHistogram(talkClock, 1.0, 3600);
         wrap = new DecayedHistogram(new DecayClock(config.serviceHalfLifeCalls()), 1.0, 1200);
     }
 
@@ -41,7 +45,7 @@ final class CallOutcomeModel {
         } else if (observation instanceof PacingObservation.CallFailed f) {
             failed.add(f.secondsAfterDial(), answerClock.next());
         } else if (observation instanceof PacingObservation.TalkEnded t) {
-            talk.add(t.talkSeconds());
+            (t.wrapUpFollows() ? talk : talkWithoutWrap).add(t.talkSeconds());
         } else if (observation instanceof PacingObservation.WrapEnded w) {
             wrap.add(w.wrapSeconds());
         } else {
@@ -52,7 +56,7 @@ final class CallOutcomeModel {
 
     boolean readyToPredict() {
         return reached.count() + failed.count() >= MIN_RESOLVED && reached.count() >= MIN_REACHED
-                && talk.count() >= MIN_SERVICE && wrap.count() >= MIN_SERVICE;
+                && talk.count() + talkWithoutWrap.count() >= MIN_SERVICE && wrap.count() >= MIN_SERVICE;
     }
 
     /** Rebuilds the lookup tables if there is news and they are older than the refresh period. */
@@ -62,7 +66,8 @@ final class CallOutcomeModel {
         }
         reached.massTable(reachedMass.values());
         failed.massTable(failedMass.values());
-        talk.survivalTable(talkSurvival.values());
+        talk.tailMassTable(talkThenWrapTail.values(), talk.priorWeight());
+        talkWithoutWrap.tailMassTable(talkOnlyTail.values(), 0);
         wrap.survivalTable(wrapSurvival.values());
         reachedTotal = reached.total();
         resolvedTotal = reached.total() + failed.total();
@@ -98,15 +103,28 @@ final class CallOutcomeModel {
     }
 
     double meanTalk() {
-        return talk.mean();
+        double all = talk.total() + talkWithoutWrap.total();
+        return all > 0 ? (talk.mean() * talk.total() + talkWithoutWrap.mean() * talkWithoutWrap.total()) / all : 0;
+    }
+
+    /** Mean agent time per connected call: talk, plus wrap-up when one follows. */
+    double meanHandle() {
+        double all = talk.total() + talkWithoutWrap.total();
+        return all > 0 ? meanTalk() + wrap.mean() * talk.total() / all : 0;
     }
 
     double meanWrap() {
         return wrap.mean();
     }
 
-    Tabulated talkSurvival() {
-        return talkSurvival;
+    /** Un-normalised weight of talks longer than x that end in wrap-up (with a small prior tail). */
+    Tabulated talkThenWrapTail() {
+        return talkThenWrapTail;
+    }
+
+    /** Un-normalised weight of talks longer than x after which the agent is straight back to ready. */
+    Tabulated talkOnlyTail() {
+        return talkOnlyTail;
     }
 
     Tabulated wrapSurvival() {

@@ -115,18 +115,28 @@ final class DecayedHistogram {
     }
 
     /**
-     * Fills {@code table[k]} with {@link #survival(double)} at k bin widths, for fast interpolated lookups. One pass with
-     * running products instead of an exponential per point.
+     * Fills {@code table[k]} with {@link #survival(double)} at k bin widths, for fast interpolated lookups.
      */
     void survivalTable(double[] table) {
-        refresh();
         double prior = clock.current();
+        tailMassTable(table, prior);
+        double denominator = total + prior;
+        for (int k = 0; k < table.length; k++) {
+            table[k] /= denominator;
+        }
+    }
+
+    /**
+     * Fills {@code table[k]} with the un-normalised weight above k bin widths plus {@code prior} pseudo-weight spread as
+     * an exponential of the same mean. One pass with running products instead of an exponential per point.
+     */
+    void tailMassTable(double[] table, double prior) {
+        refresh();
         double priorStep = Math.exp(-binWidth / Math.max(1.0, mean()));
         double priorTerm = prior;
         double tailMean = overflow > 0 ? Math.max(binWidth, overflowExcess / overflow) : 1;
         double tailStep = Math.exp(-binWidth / tailMean);
         double overflowLeft = overflow;
-        double denominator = total + prior;
         for (int k = 0; k < table.length; k++) {
             double empirical;
             if (k <= mass.length) {
@@ -135,9 +145,13 @@ final class DecayedHistogram {
                 overflowLeft *= tailStep;
                 empirical = overflowLeft;
             }
-            table[k] = (empirical + priorTerm) / denominator;
+            table[k] = empirical + priorTerm;
             priorTerm *= priorStep;
         }
+    }
+
+    double priorWeight() {
+        return clock.current();
     }
 
     /** Fills {@code table[k]} with the un-normalised mass below k bin widths (within the bins). */

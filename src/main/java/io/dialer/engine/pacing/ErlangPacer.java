@@ -37,7 +37,7 @@ public final class ErlangPacer implements Pacer {
         if (!model.readyToPredict()) {
             return PacingDecision.dial(snapshot.progressiveCalls(), "progressive until enough calls are observed");
         }
-        double handle = model.meanTalk() + model.meanWrap();
+        double handle = model.meanHandle();
         double reach = model.reachProbability();
         if (handle <= 0 || reach <= 0) {
             return PacingDecision.dial(snapshot.progressiveCalls(), "no handle time yet");

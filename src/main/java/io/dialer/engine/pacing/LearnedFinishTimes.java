@@ -11,6 +11,7 @@ final class LearnedFinishTimes implements FinishTimeForecast {
     private final CallOutcomeModel model;
     private double[] wrapCdfAtHalves = new double[0];
     private double[] talkEndShare = new double[0];
+    private double[] straightToReady = new double[0];
 
     LearnedFinishTimes(CallOutcomeModel model) {
         this.model = model;
@@ -21,6 +22,7 @@ final class LearnedFinishTimes implements FinishTimeForecast {
         if (wrapCdfAtHalves.length != horizon + 1) {
             wrapCdfAtHalves = new double[horizon + 1];
             talkEndShare = new double[horizon + 1];
+            straightToReady = new double[horizon + 1];
         }
         for (int k = 0; k <= horizon; k++) {
             wrapCdfAtHalves[k] = 1 - model.wrapSurvival().at(k + 0.5);
@@ -47,18 +49,25 @@ final class LearnedFinishTimes implements FinishTimeForecast {
     }
 
     private void residualTalkThenWrap(double elapsed, double[] out) {
-        Tabulated talk = model.talkSurvival();
-        double alive = talk.at(elapsed);
+        Tabulated withWrap = model.talkThenWrapTail();
+        Tabulated withoutWrap = model.talkOnlyTail();
+        double alive = withWrap.at(elapsed) + withoutWrap.at(elapsed);
         int horizon = out.length - 1;
-        double previous = alive;
+        double previousWith = withWrap.at(elapsed);
+        double previousWithout = withoutWrap.at(elapsed);
+        double endedWithoutWrap = 0;
         for (int j = 1; j <= horizon; j++) {
-            double next = talk.at(elapsed + j);
-            talkEndShare[j] = alive > 0 ? (previous - next) / alive : 0;
-            previous = next;
+            double nextWith = withWrap.at(elapsed + j);
+            double nextWithout = withoutWrap.at(elapsed + j);
+            talkEndShare[j] = alive > 0 ? (previousWith - nextWith) / alive : 0;
+            endedWithoutWrap += alive > 0 ? (previousWithout - nextWithout) / alive : 0;
+            straightToReady[j] = endedWithoutWrap;
+            previousWith = nextWith;
+            previousWithout = nextWithout;
         }
         out[0] = 0;
         for (int y = 1; y <= horizon; y++) {
-            double p = 0;
+            double p = straightToReady[y];
             // the talk ends in second j (taken at its middle); the wrap must then fit in the remaining y - j + 0.5 s
             for (int j = 1; j <= y; j++) {
                 p += talkEndShare[j] * wrapCdfAtHalves[y - j];

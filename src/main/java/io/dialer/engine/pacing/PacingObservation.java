@@ -24,8 +24,11 @@ public sealed interface PacingObservation {
     record CallAbandoned(double atSeconds, double waitedSeconds) implements PacingObservation {
     }
 
-    /** An agent finished talking. */
-    record TalkEnded(double atSeconds, double talkSeconds) implements PacingObservation {
+    /**
+     * An agent finished talking; {@code wrapUpFollows} is false when the agent went straight back to ready (for example
+     * after dispositioning an answering machine).
+     */
+    record TalkEnded(double atSeconds, double talkSeconds, boolean wrapUpFollows) implements PacingObservation {
     }
 
     /** An agent finished after-call work. */

@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  */
 public final class Simulation {
 
-    /** With AMD off an agent spends this long dispositioning a machine (research notes, section 6.2). */
+    /** With AMD off an agent spends this long dispositioning a machine (research notes, section 6.2), then is ready. */
     public static final double MACHINE_HANDLE_SECONDS = 8;
     static final double LOCKOUT_SECONDS = 72 * 3600;
     private static final double TICK_SECONDS = 1;
@@ -350,10 +350,15 @@ public final class Simulation {
     private void talkEnded(SimAgent agent) {
         talking--;
         double talk = now - agent.since;
-        transition(agent, AgentState.WRAP);
-        pacer.observe(new PacingObservation.TalkEnded(now, talk));
-        schedule(agent.freeAt, WRAP_END, null, agent);
+        boolean wrapUp = agent.call.live;
         agent.call = null;
+        pacer.observe(new PacingObservation.TalkEnded(now, talk, wrapUp));
+        if (wrapUp) {
+            transition(agent, AgentState.WRAP);
+            schedule(agent.freeAt, WRAP_END, null, agent);
+        } else {
+            becomeReady(agent);
+        }
     }
 
     private void wrapEnded(SimAgent agent) {

@@ -20,7 +20,7 @@ class PredictivePacerTest {
                 pacer.observe(new PacingObservation.CallFailed(t, random.nextDouble() < 0.7 ? 25 : 3));
             }
             if (i % 3 == 0) {
-                pacer.observe(new PacingObservation.TalkEnded(t, 150 * Math.exp(0.8 * random.nextGaussian() - 0.32)));
+                pacer.observe(new PacingObservation.TalkEnded(t, 150 * Math.exp(0.8 * random.nextGaussian() - 0.32), true));
                 pacer.observe(new PacingObservation.WrapEnded(t, 30 * Math.exp(0.4 * random.nextGaussian())));
             }
         }
