@@ -22,6 +22,7 @@ public final class PredictivePacer implements Pacer {
     private final LearnedFinishTimes learned;
     private final FinishTimeForecast forecast;
     private final PacingAlgorithm algorithm;
+    private final LedgerHistory hourly = new LedgerHistory(3600, 60);
 
     private double[] curve = new double[0];
     private double[] supply = new double[0];
@@ -85,11 +86,18 @@ public final class PredictivePacer implements Pacer {
         return snapshot.maxAbandonRate() * (0.60 + 0.13 * size);
     }
 
+    /**
+     * The margin: wider while the shift's abandonment runs above the set point, narrower below it, and wider again while
+     * the last hour alone is above the cap (keeps single hours from spiking).
+     */
     double safetyZ(PacingSnapshot snapshot) {
         AbandonLedger ledger = snapshot.ledger();
         double allowed = setPoint(snapshot) * ledger.liveAnswers();
         double error = (ledger.abandoned() - allowed) / Math.sqrt(allowed + 1);
-        return config.baseSafetyZ() + clamp(config.budgetGain() * error, -1, 3);
+        AbandonLedger lastHour = hourly.lastHour(snapshot.nowSeconds(), ledger);
+        double hourAllowed = snapshot.maxAbandonRate() * lastHour.liveAnswers();
+        double hourError = (lastHour.abandoned() - hourAllowed) / Math.sqrt(hourAllowed + 1);
+        return config.baseSafetyZ() + clamp(config.budgetGain() * error, -1, 3) + clamp(config.budgetGain() * hourError, 0, 2);
     }
 
     private int largestSafeCallCount(PacingSnapshot snapshot, int room, double z) {
