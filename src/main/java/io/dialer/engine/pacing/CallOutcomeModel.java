@@ -1,0 +1,133 @@
+package io.dialer.engine.pacing;
+
+/**
+ * What the pacer has learned online: how long placed calls take to reach the agent queue or to fail, and how long agents
+ * talk and wrap up. Built only from {@link PacingObservation}s. Lookups go through tables rebuilt at most every
+ * {@link #TABLE_REFRESH_SECONDS}, which keeps a decision cheap.
+ */
+final class CallOutcomeModel {
+
+    private static final int MIN_RESOLVED = 40;
+    private static final int MIN_REACHED = 8;
+    private static final int MIN_SERVICE = 8;
+    private static final double TABLE_REFRESH_SECONDS = 5;
+
+    private final DecayClock answerClock;
+    private final DecayedHistogram reached;
+    private final DecayedHistogram failed;
+    private final DecayedHistogram talk;
+    private final DecayedHistogram talkWithoutWrap;
+    private final DecayedHistogram wrap;
+    private final Tabulated reachedMass = new Tabulated(0.5, 241);
+    private final Tabulated failedMass = new Tabulated(0.5, 241);
+    private final Tabulated talkThenWrapTail = new Tabulated(1.0, 7201);
+    private final Tabulated talkOnlyTail = new Tabulated(1.0, 7201);
+    private final Tabulated wrapSurvival = new Tabulated(1.0, 2401);
+    private double reachedTotal;
+    private double resolvedTotal;
+    private double horizon;
+    private double tablesBuiltAt = Double.NEGATIVE_INFINITY;
+    private boolean changed = true;
+
+    CallOutcomeModel(PacerConfig config) {
+        answerClock = new DecayClock(config.answerHalfLifeCalls());
+        reached = new DecayedHistogram(answerClock, 0.5, 240);
+        failed = new DecayedHistogram(answerClock, 0.5, 240);
+        DecayClock talkClock = new DecayClock(config.serviceHalfLifeCalls());
+        talk = new DecayedHistogram(talkClock, 1.0, 3600);
+        talkWithoutWrap = new DecayedHistogram(talkClock, 1.0, 3600);
+        wrap = new DecayedHistogram(new DecayClock(config.serviceHalfLifeCalls()), 1.0, 1200);
+    }
+
+    void observe(PacingObservation observation) {
+        if (observation instanceof PacingObservation.CallReachedQueue r) {
+            reached.add(r.secondsAfterDial(), answerClock.next());
+        } else if (observation instanceof PacingObservation.CallFailed f) {
+            failed.add(f.secondsAfterDial(), answerClock.next());
+        } else if (observation instanceof PacingObservation.TalkEnded t) {
+            (t.wrapUpFollows() ? talk : talkWithoutWrap).add(t.talkSeconds());
+        } else if (observation instanceof PacingObservation.WrapEnded w) {
+            wrap.add(w.wrapSeconds());
+        } else {
+            return;
+        }
+        changed = true;
+    }
+
+    boolean readyToPredict() {
+        return reached.count() + failed.count() >= MIN_RESOLVED && reached.count() >= MIN_REACHED
+                && talk.count() + talkWithoutWrap.count() >= MIN_SERVICE && wrap.count() >= MIN_SERVICE;
+    }
+
+    /** Rebuilds the lookup tables if there is news and they are older than the refresh period. */
+    void refresh(double now) {
+        if (!changed || now - tablesBuiltAt < TABLE_REFRESH_SECONDS) {
+            return;
+        }
+        reached.massTable(reachedMass.values());
+        failed.massTable(failedMass.values());
+        talk.tailMassTable(talkThenWrapTail.values(), talk.priorWeight());
+        talkWithoutWrap.tailMassTable(talkOnlyTail.values(), 0);
+        wrap.survivalTable(wrapSurvival.values());
+        reachedTotal = reached.total();
+        resolvedTotal = reached.total() + failed.total();
+        horizon = reached.upperSupport(0.002);
+        tablesBuiltAt = now;
+        changed = false;
+    }
+
+    /** Share of placed calls that reach the agent queue. */
+    double reachProbability() {
+        double all = reached.total() + failed.total();
+        return all > 0 ? reached.total() / all : 0;
+    }
+
+    /** P(a call placed now reaches the queue within {@code seconds}). */
+    double reachWithin(double seconds) {
+        return resolvedTotal > 0 ? reachedMass.at(seconds) / resolvedTotal : 0;
+    }
+
+    /** P(a call still in flight at {@code age} reaches the queue within the next {@code seconds}). */
+    double reachWithin(double age, double seconds) {
+        double reachedBefore = reachedMass.at(age);
+        double pending = reachedTotal - reachedBefore + (resolvedTotal - reachedTotal) - failedMass.at(age);
+        if (pending <= 1e-9 * resolvedTotal) {
+            return 0;
+        }
+        return Math.max(0, reachedMass.at(age + seconds) - reachedBefore) / pending;
+    }
+
+    /** Seconds after dialling by which almost every reaching call has reached the queue. */
+    double reachHorizon() {
+        return horizon;
+    }
+
+    double meanTalk() {
+        double all = talk.total() + talkWithoutWrap.total();
+        return all > 0 ? (talk.mean() * talk.total() + talkWithoutWrap.mean() * talkWithoutWrap.total()) / all : 0;
+    }
+
+    /** Mean agent time per connected call: talk, plus wrap-up when one follows. */
+    double meanHandle() {
+        double all = talk.total() + talkWithoutWrap.total();
+        return all > 0 ? meanTalk() + wrap.mean() * talk.total() / all : 0;
+    }
+
+    double meanWrap() {
+        return wrap.mean();
+    }
+
+    /** Un-normalised weight of talks longer than x that end in wrap-up (with a small prior tail). */
+    Tabulated talkThenWrapTail() {
+        return talkThenWrapTail;
+    }
+
+    /** Un-normalised weight of talks longer than x after which the agent is straight back to ready. */
+    Tabulated talkOnlyTail() {
+        return talkOnlyTail;
+    }
+
+    Tabulated wrapSurvival() {
+        return wrapSurvival;
+    }
+}

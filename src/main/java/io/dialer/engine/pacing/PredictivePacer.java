@@ -1,0 +1,180 @@
+package io.dialer.engine.pacing;
+
+/**
+ * Our pacer: for every horizon tau up to the time calls take to be answered, the agents expected to be free by tau must
+ * cover the calls expected to reach the queue by tau (ringing calls by their conditional answer probability given how
+ * long they have rung, plus the new calls), with a quantile safety margin z standard deviations wide. An
+ * abandonment-budget controller widens z when the shift's abandonment runs above its set point and narrows it below.
+ *
+ * <p>Everything is learned online from observations. Until it has enough data, and whenever the ledger is over the cap,
+ * it dials progressively. It never dials fewer calls than progressive would.
+ */
+public final class PredictivePacer implements Pacer {
+
+    /** Below this many live answers the cap check uses this floor, so one early abandon does not stop overdialling. */
+    static final double MIN_LEDGER_ANSWERS = 100;
+    private static final int MAX_HORIZON = 60;
+    /** A call reaching the queue can wait about this long for an agent who frees just after it. */
+    private static final int CONNECT_SLACK_SECONDS = 1;
+
+    private final PacerConfig config;
+    private final CallOutcomeModel model;
+    private final LearnedFinishTimes learned;
+    private final FinishTimeForecast forecast;
+    private final PacingAlgorithm algorithm;
+    private final LedgerHistory hourly = new LedgerHistory(3600, 60);
+
+    private double[] curve = new double[0];
+    private double[] supply = new double[0];
+    private double[] supplyVariance = new double[0];
+    private double[] demand = new double[0];
+    private double[] demandVariance = new double[0];
+    private double[] reachNew = new double[0];
+
+    public PredictivePacer(PacerConfig config) {
+        this(config, null, PacingAlgorithm.PREDICTIVE);
+    }
+
+    /**
+     * @param exactFinishTimes a finish-time feed that replaces the learned one (SEMI_ORACLE), or null
+     */
+    public PredictivePacer(PacerConfig config, FinishTimeForecast exactFinishTimes, PacingAlgorithm algorithm) {
+        this.config = config;
+        this.model = new CallOutcomeModel(config);
+        this.learned = new LearnedFinishTimes(model);
+        this.forecast = exactFinishTimes != null ? exactFinishTimes : learned;
+        this.algorithm = algorithm;
+    }
+
+    @Override
+    public PacingAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    @Override
+    public void observe(PacingObservation observation) {
+        model.observe(observation);
+    }
+
+    @Override
+    public PacingDecision decide(PacingSnapshot snapshot) {
+        int room = snapshot.freeLines();
+        int progressive = snapshot.progressiveCalls();
+        if (room <= 0) {
+            return new PacingDecision.Hold("line cap reached");
+        }
+        if (!model.readyToPredict()) {
+            return PacingDecision.dial(progressive, "progressive until enough calls are observed");
+        }
+        AbandonLedger ledger = snapshot.ledger();
+        if (ledger.abandoned() > snapshot.maxAbandonRate() * Math.max(ledger.liveAnswers(), MIN_LEDGER_ANSWERS)) {
+            return PacingDecision.dial(progressive, "progressive while abandonment is over the cap");
+        }
+        model.refresh(snapshot.nowSeconds());
+        int overdial = largestSafeCallCount(snapshot, room, safetyZ(snapshot));
+        int calls = Math.min(room, Math.max(progressive, overdial));
+        return PacingDecision.dial(calls, "expected free agents cover expected answers");
+    }
+
+    /** The abandonment set point: a margin under the cap that shrinks as the team grows (small teams are noisier). */
+    double setPoint(PacingSnapshot snapshot) {
+        if (!Double.isNaN(config.targetAbandonRate())) {
+            return config.targetAbandonRate();
+        }
+        double agents = Math.max(1, snapshot.activeAgents());
+        double size = Math.min(1, Math.max(0, Math.log10(agents / 5.0)));
+        return snapshot.maxAbandonRate() * (0.60 + 0.13 * size);
+    }
+
+    /**
+     * The margin: wider while the shift's abandonment runs above the set point, narrower below it, and wider again while
+     * the last hour alone is above the cap (keeps single hours from spiking).
+     */
+    double safetyZ(PacingSnapshot snapshot) {
+        AbandonLedger ledger = snapshot.ledger();
+        double allowed = setPoint(snapshot) * ledger.liveAnswers();
+        double error = (ledger.abandoned() - allowed) / Math.sqrt(allowed + 1);
+        AbandonLedger lastHour = hourly.lastHour(snapshot.nowSeconds(), ledger);
+        double hourAllowed = snapshot.maxAbandonRate() * lastHour.liveAnswers();
+        double hourError = (lastHour.abandoned() - hourAllowed) / Math.sqrt(hourAllowed + 1);
+        return config.baseSafetyZ() + clamp(config.budgetGain() * error, -1, 3) + clamp(config.budgetGain() * hourError, 0, 2);
+    }
+
+    private int largestSafeCallCount(PacingSnapshot snapshot, int room, double z) {
+        int horizon = (int) Math.min(MAX_HORIZON, Math.ceil(model.reachHorizon()));
+        prepare(horizon);
+        for (AgentView agent : snapshot.agents()) {
+            if (agent.state() == AgentState.READY) {
+                for (int tau = 1; tau <= horizon; tau++) {
+                    supply[tau] += 1;
+                }
+                continue;
+            }
+            if (agent.state() == AgentState.PAUSED) {
+                continue;
+            }
+            forecast.freeWithin(agent, curve);
+            for (int tau = 1; tau <= horizon; tau++) {
+                double p = curve[tau + CONNECT_SLACK_SECONDS];
+                supply[tau] += p;
+                supplyVariance[tau] += p * (1 - p);
+            }
+        }
+        int waiting = snapshot.waitingCalls().size();
+        for (CallInFlight call : snapshot.callsInFlight()) {
+            for (int tau = 1; tau <= horizon; tau++) {
+                double q = model.reachWithin(call.ageSeconds(), tau);
+                demand[tau] += q;
+                demandVariance[tau] += q * (1 - q);
+            }
+        }
+        for (int tau = 1; tau <= horizon; tau++) {
+            demand[tau] += waiting;
+            reachNew[tau] = model.reachWithin(tau);
+        }
+        int best = 0;
+        for (int n = 0; n <= room; n++) {
+            if (!coversAllHorizons(n, horizon, z)) {
+                break;
+            }
+            best = n;
+        }
+        return best;
+    }
+
+    private boolean coversAllHorizons(int n, int horizon, double z) {
+        for (int tau = 1; tau <= horizon; tau++) {
+            double g = reachNew[tau];
+            double slack = supply[tau] - demand[tau] - n * g;
+            double sd = Math.sqrt(supplyVariance[tau] + demandVariance[tau] + n * g * (1 - g));
+            if (slack < z * sd) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void prepare(int horizon) {
+        int size = horizon + 1;
+        if (supply.length != size) {
+            supply = new double[size];
+            supplyVariance = new double[size];
+            demand = new double[size];
+            demandVariance = new double[size];
+            reachNew = new double[size];
+        } else {
+            java.util.Arrays.fill(supply, 0);
+            java.util.Arrays.fill(supplyVariance, 0);
+            java.util.Arrays.fill(demand, 0);
+            java.util.Arrays.fill(demandVariance, 0);
+        }
+        if (curve.length != size + CONNECT_SLACK_SECONDS) {
+            curve = new double[size + CONNECT_SLACK_SECONDS];
+        }
+        learned.prepare(horizon + CONNECT_SLACK_SECONDS);
+    }
+
+    private static double clamp(double value, double low, double high) {
+        return Math.max(low, Math.min(high, value));
+    }
+}
