@@ -60,6 +60,11 @@ class ContactRepository {
                 d.dialAfter() == null ? now : d.dialAfter(), now, now).orElseThrow();
     }
 
+    /** Serialises writers of one campaign's contacts with a running import (same key as ImportRun). */
+    void lockCampaign(UUID campaignId) {
+        db.one("SELECT pg_advisory_xact_lock(?)", rs -> 1, campaignId.getMostSignificantBits() ^ campaignId.getLeastSignificantBits());
+    }
+
     Optional<Contact> find(String tenant, UUID campaignId, UUID id) {
         return db.one("SELECT " + COLUMNS + " FROM contact WHERE tenant = ? AND campaign_id = ? AND id = ?",
                 this::map, tenant, campaignId, id);

@@ -65,6 +65,7 @@ public class ContactService {
         if (contacts.size() > MAX_BATCH) {
             throw ApiProblem.invalidField("contacts", "too_many", "at most " + MAX_BATCH + " contacts per request; use an import for files");
         }
+        repository.lockCampaign(campaign.id());
         Instant now = clock.instant();
         List<ContactDraft> valid = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(contacts.size());

@@ -1,21 +1,23 @@
 package io.dialer.platform;
 
-import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Time-ordered UUIDs (version 7): ids sort by creation, which keeps keyset pagination chronological. */
+/**
+ * Time-ordered UUIDs (version 7): ids sort by creation, which keeps keyset pagination chronological. Ids are
+ * not secrets (every lookup is tenant-scoped), so a fast non-cryptographic random source is enough.
+ */
 public final class Ids {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {
     }
 
     public static UUID newId() {
         long millis = System.currentTimeMillis();
-        long randA = RANDOM.nextInt(1 << 12);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long randA = random.nextInt(1 << 12);
         long msb = (millis << 16) | 0x7000L | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 

@@ -81,7 +81,7 @@ public class ImportProcessor {
             run.execute(c, in, (bytes, rows) -> jobs.progress(job.jobId(), bytes, rows, clock.instant()), in::count);
             saveProblems(job, run.problems());
             jobs.complete(job.jobId(), run.counts(), clock.instant());
-            LOG.infof("Import %s finished: %s", job.jobId(), run.counts());
+            LOG.infof("Import %s finished: %s (%s)", job.jobId(), run.counts(), run.timings());
         } catch (ImportRun.ImportFailure e) {
             saveProblems(job, run.problems());
             jobs.fail(job.jobId(), e.getMessage() + ". Nothing was imported.", run.rowsRead(), run.rejected(), clock.instant());
