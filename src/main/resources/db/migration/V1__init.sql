@@ -28,16 +28,17 @@ CREATE TABLE contact (
     expires_at     timestamptz,
     attributes     jsonb,
     windows        jsonb,
+    -- [{number, type, e164}]: facts derived from the number (type, region, zones) are recomputed on read
     phones         jsonb       NOT NULL,
     state          text        NOT NULL DEFAULT 'PENDING',
     attempt_count  integer     NOT NULL DEFAULT 0,
     last_result    text,
     next_dial_at   timestamptz,
-    created_at     timestamptz NOT NULL,
-    updated_at     timestamptz NOT NULL,
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    updated_at     timestamptz NOT NULL DEFAULT now(),
+    -- also the index of a campaign's contact list (ordered by externalId)
     CONSTRAINT contact_external_id_unique UNIQUE (campaign_id, external_id)
 );
-CREATE INDEX contact_campaign_state ON contact (campaign_id, state, id);
 
 CREATE TABLE dnc_entry (
     tenant      text        NOT NULL,

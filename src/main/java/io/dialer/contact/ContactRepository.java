@@ -18,7 +18,7 @@ import java.util.UUID;
 @ApplicationScoped
 class ContactRepository {
 
-    static final TypeReference<List<StoredPhone>> PHONES = new TypeReference<>() {
+    static final TypeReference<List<StoredPhone.Stored>> PHONES = new TypeReference<>() {
     };
     private static final String COLUMNS = "id, tenant, campaign_id, external_id, first_name, last_name, timezone, priority, "
             + "dial_after, expires_at, attributes::text AS attributes, windows::text AS windows, phones::text AS phones, "
@@ -43,8 +43,8 @@ class ContactRepository {
     Upserted upsert(String tenant, UUID campaignId, ContactDraft d, Instant now) {
         return db.one("""
                         INSERT INTO contact AS c (id, tenant, campaign_id, external_id, first_name, last_name, timezone, priority,
-                            dial_after, expires_at, attributes, windows, phones, state, next_dial_at, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, 'PENDING', ?, ?, ?)
+                            dial_after, expires_at, attributes, windows, phones, next_dial_at, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)
                         ON CONFLICT (campaign_id, external_id) DO UPDATE SET
                             first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, timezone = EXCLUDED.timezone,
                             priority = EXCLUDED.priority, dial_after = EXCLUDED.dial_after, expires_at = EXCLUDED.expires_at,
@@ -56,8 +56,8 @@ class ContactRepository {
                         RETURNING id, (xmax = 0) AS created""",
                 rs -> new Upserted(rs.getObject("id", UUID.class), rs.getBoolean("created")),
                 Ids.newId(), tenant, campaignId, d.externalId(), d.firstName(), d.lastName(), d.timezone(), d.priority(),
-                d.dialAfter(), d.expiresAt(), d.attributesJson(), d.windowsJson(), Json.write(mapper, d.phones()),
-                d.dialAfter() == null ? now : d.dialAfter(), now, now).orElseThrow();
+                d.dialAfter(), d.expiresAt(), d.attributesJson(), d.windowsJson(),
+                Json.write(mapper, d.phones().stream().map(StoredPhone::stored).toList()), d.dialAfter(), now, now).orElseThrow();
     }
 
     /** Serialises writers of one campaign's contacts with a running import (same key as ImportRun). */
@@ -75,11 +75,12 @@ class ContactRepository {
                 this::map, tenant, campaignId, id);
     }
 
-    List<Contact> list(String tenant, UUID campaignId, String state, String externalId, UUID after, int limit) {
+    /** A campaign's contacts in externalId order (the unique index), after the cursor's externalId. */
+    List<Contact> list(String tenant, UUID campaignId, String state, String externalId, String afterExternalId, int limit) {
         return db.list("SELECT " + COLUMNS + " FROM contact WHERE tenant = ? AND campaign_id = ? "
                         + "AND (?::text IS NULL OR state = ?) AND (?::text IS NULL OR external_id = ?) "
-                        + "AND (?::uuid IS NULL OR id > ?) ORDER BY id LIMIT ?",
-                this::map, tenant, campaignId, state, state, externalId, externalId, after, after, limit);
+                        + "AND (?::text IS NULL OR external_id > ?) ORDER BY external_id LIMIT ?",
+                this::map, tenant, campaignId, state, state, externalId, externalId, afterExternalId, afterExternalId, limit);
     }
 
     void cancel(String tenant, UUID id, Instant now) {
@@ -91,7 +92,8 @@ class ContactRepository {
         return new Contact(rs.getObject("id", UUID.class), rs.getString("tenant"), rs.getObject("campaign_id", UUID.class),
                 rs.getString("external_id"), rs.getString("first_name"), rs.getString("last_name"),
                 rs.getString("timezone"), rs.getInt("priority"), Db.instant(rs, "dial_after"), Db.instant(rs, "expires_at"),
-                rs.getString("attributes"), rs.getString("windows"), Json.read(mapper, rs.getString("phones"), PHONES),
+                rs.getString("attributes"), rs.getString("windows"),
+                Json.read(mapper, rs.getString("phones"), PHONES).stream().map(StoredPhone.Stored::withFacts).toList(),
                 ContactState.valueOf(rs.getString("state")), rs.getInt("attempt_count"), rs.getString("last_result"),
                 Db.instant(rs, "next_dial_at"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
     }

@@ -102,9 +102,8 @@ public class ContactService {
         if (state != null && !ContactState.isKnown(state)) {
             throw ApiProblem.invalidField("state", "invalid_value", "must be one of " + List.of(ContactState.values()));
         }
-        UUID after = page.afterKey() == null ? null : cursorId(page.afterKey());
-        List<Contact> rows = repository.list(tenant, campaign.id(), state, externalId, after, page.limit() + 1);
-        Page<Contact> p = page.page(rows, c -> c.id().toString());
+        List<Contact> rows = repository.list(tenant, campaign.id(), state, externalId, page.afterKey(), page.limit() + 1);
+        Page<Contact> p = page.page(rows, Contact::externalId);
         return new Page<>(views(tenant, p.items()), p.nextCursor());
     }
 
@@ -224,13 +223,5 @@ public class ContactService {
 
     private static List<FieldError> prefix(String prefix, List<FieldError> errors) {
         return errors.stream().map(e -> new FieldError(prefix + e.field(), e.code(), e.message())).toList();
-    }
-
-    private static UUID cursorId(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("cursor", "invalid_cursor", "is not a cursor returned by this API");
-        }
     }
 }

@@ -74,7 +74,6 @@ final class ImportRun {
     private final ExecutorService workers;
     private final Set<String> markedNumbers;
     private final Instant now;
-    private final String nowText;
 
     private final List<ImportRowError> problems = new ArrayList<>();
     private final StringBuilder timings = new StringBuilder();
@@ -94,7 +93,6 @@ final class ImportRun {
         this.workers = workers;
         this.markedNumbers = markedNumbers;
         this.now = now;
-        this.nowText = now.toString();
     }
 
     /** Where the time went, for the log. */
@@ -128,8 +126,8 @@ final class ImportRun {
             String target;
             if (direct) {
                 target = "COPY contact (id, external_id, first_name, last_name, timezone, priority, dial_after, expires_at, "
-                        + "attributes, windows, phones, tenant, campaign_id, state, next_dial_at, created_at, updated_at) FROM STDIN";
-                directSuffix = "\t" + escape(job.tenant()) + "\t" + job.campaignId() + "\tPENDING\t";
+                        + "attributes, windows, phones, tenant, campaign_id, next_dial_at) FROM STDIN";
+                directSuffix = "\t" + escape(job.tenant()) + "\t" + job.campaignId() + "\t";
             } else {
                 try (Statement st = c.createStatement()) {
                     st.execute("CREATE TEMP TABLE import_stage (row_number bigint, id uuid, external_id text, first_name text, "
@@ -342,8 +340,7 @@ final class ImportRun {
         text(sb, d.windowsJson()).append('\t');
         text(sb, phonesJson(d.phones()));
         if (direct) {
-            sb.append(directSuffix).append(d.dialAfter() == null ? nowText : d.dialAfter().toString())
-                    .append('\t').append(nowText).append('\t').append(nowText);
+            sb.append(directSuffix).append(d.dialAfter() == null ? "\\N" : d.dialAfter().toString());
         }
         sb.append('\n');
     }
@@ -393,7 +390,7 @@ final class ImportRun {
         if (mode == ImportOptions.OnDuplicate.UPDATE && !laterDuplicates.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE contact SET first_name = ?, last_name = ?, timezone = ?, "
                     + "priority = ?, dial_after = ?, expires_at = ?, attributes = ?::jsonb, windows = ?::jsonb, phones = ?::jsonb, "
-                    + "next_dial_at = COALESCE(?, next_dial_at), updated_at = ? WHERE campaign_id = ? AND tenant = ? AND external_id = ?")) {
+                    + "next_dial_at = CASE WHEN state = 'PENDING' THEN ? ELSE next_dial_at END, updated_at = ? WHERE campaign_id = ? AND tenant = ? AND external_id = ?")) {
                 for (StagedRow row : laterDuplicates) {
                     ContactDraft d = row.draft();
                     io.dialer.platform.Db.bind(ps, d.firstName(), d.lastName(), d.timezone(), d.priority(), d.dialAfter(),
@@ -411,7 +408,7 @@ final class ImportRun {
 
     /** The phones column, written by hand: this runs once per row of million-row files. */
     static String phonesJson(List<StoredPhone> phones) {
-        StringBuilder sb = new StringBuilder(64 * phones.size() + 2).append('[');
+        StringBuilder sb = new StringBuilder(48 * phones.size() + 2).append('[');
         for (int i = 0; i < phones.size(); i++) {
             StoredPhone p = phones.get(i);
             if (i > 0) {
@@ -423,18 +420,7 @@ final class ImportRun {
             jsonString(sb, p.type());
             sb.append(",\"e164\":");
             jsonString(sb, p.e164());
-            sb.append(",\"numberType\":");
-            jsonString(sb, p.numberType());
-            sb.append(",\"region\":");
-            jsonString(sb, p.region());
-            sb.append(",\"timezones\":[");
-            for (int z = 0; z < p.timezones().size(); z++) {
-                if (z > 0) {
-                    sb.append(',');
-                }
-                jsonString(sb, p.timezones().get(z));
-            }
-            sb.append("]}");
+            sb.append('}');
         }
         return sb.append(']').toString();
     }
@@ -546,13 +532,12 @@ final class ImportRun {
                 INSERT INTO contact AS c (id, tenant, campaign_id, external_id, first_name, last_name, timezone, priority,
                     dial_after, expires_at, attributes, windows, phones, state, next_dial_at, created_at, updated_at)
                 SELECT s.id, ?, ?, s.external_id, s.first_name, s.last_name, s.timezone, s.priority, s.dial_after,
-                    s.expires_at, s.attributes, s.windows, s.phones, 'PENDING', COALESCE(s.dial_after, ?), ?, ?
+                    s.expires_at, s.attributes, s.windows, s.phones, 'PENDING', s.dial_after, ?, ?
                 FROM """ + " " + source + "\n" + conflict)) {
             ps.setString(1, job.tenant());
             ps.setObject(2, job.campaignId());
             ps.setObject(3, now.atOffset(java.time.ZoneOffset.UTC));
             ps.setObject(4, now.atOffset(java.time.ZoneOffset.UTC));
-            ps.setObject(5, now.atOffset(java.time.ZoneOffset.UTC));
             ps.executeUpdate();
         }
     }
