@@ -72,6 +72,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400) {
+            Response specific = fromCause(e.getCause(), uri);
+            if (specific != null) {
+                return specific;
+            }
+        }
         if (status >= 500) {
             LOG.error("Server error", e);
         }
@@ -105,6 +111,37 @@ public class ProblemMappers {
         LOG.error("Unexpected error", e);
         return respond(new ApiProblem(500, "internal", "Internal error",
                 "The server failed; the error has been logged", null), uri);
+    }
+
+    /** The body reader wraps parse failures in a plain 400; unwrap them so the client learns what was wrong. */
+    private Response fromCause(Throwable cause, UriInfo uri) {
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException u) {
+                return unknownField(u, uri);
+            }
+            if (t instanceof InvalidFormatException f) {
+                return badValue(f, uri);
+            }
+            if (t instanceof MismatchedInputException m) {
+                return mismatch(m, uri);
+            }
+            if (t instanceof JsonMappingException m) {
+                return mapping(m, uri);
+            }
+            if (t instanceof CharConversionException c) {
+                return badEncoding(c, uri);
+            }
+            if (t instanceof JsonProcessingException p) {
+                if (p.getOriginalMessage() != null && p.getOriginalMessage().contains("UTF-8")) {
+                    return respond(ApiProblem.badRequest("The request body is not valid UTF-8"), uri);
+                }
+                return malformedJson(p, uri);
+            }
+            if (t instanceof ApiProblem p) {
+                return respond(p, uri);
+            }
+        }
+        return null;
     }
 
     static Response respond(ApiProblem problem, UriInfo uri) {

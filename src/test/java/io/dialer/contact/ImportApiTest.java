@@ -191,6 +191,24 @@ class ImportApiTest {
                 .post("/v1/campaigns/0190a000-0000-7000-8000-000000000000/imports").then(), 415);
     }
 
+    @Test
+    void idempotencyKeyReturnsTheSameJob() {
+        String campaign = Api.createCampaign(Api.unique("idem-import"));
+        byte[] csv = "externalId,mobile\ni1,+13125550160\n".getBytes(StandardCharsets.UTF_8);
+        String key = Api.unique("import-key");
+        String first = RestAssured.given().header("Idempotency-Key", key).contentType("text/csv").body(csv)
+                .post("/v1/campaigns/" + campaign + "/imports").then().statusCode(202).extract().path("id");
+        String again = RestAssured.given().header("Idempotency-Key", key).contentType("text/csv").body(csv)
+                .post("/v1/campaigns/" + campaign + "/imports").then().statusCode(202)
+                .header("Idempotent-Replayed", "true").extract().path("id");
+        assertEquals(first, again);
+        Api.isProblem(RestAssured.given().header("Idempotency-Key", key).contentType("text/csv")
+                .body("externalId,mobile\ni2,+13125550161\n".getBytes(StandardCharsets.UTF_8))
+                .post("/v1/campaigns/" + campaign + "/imports").then(), 422);
+        Api.awaitImport(first);
+        assertEquals(1, contacts(campaign));
+    }
+
     private static Map<String, Object> postAndWait(String campaign, String csv, String query) {
         Map<String, Object> job = Api.awaitImport(postCsv(campaign, csv, query));
         assertEquals("COMPLETED", job.get("state"), job.toString());

@@ -70,7 +70,8 @@ public class ImportResource {
                 ? ImportFormat.NDJSON : ImportFormat.CSV;
         String t = tenant.current();
         java.nio.file.Path spooled = imports.spoolCopy(file.uploadedFile());
-        String fingerprint = Idempotency.sha256("POST imports " + campaignId + "\n" + options + "\n" + ImportService.hash(spooled));
+        String fingerprint = idempotencyKey == null ? null
+                : Idempotency.sha256("POST imports " + campaignId + "\n" + options + "\n" + ImportService.hash(spooled));
         return runOnce(t, idempotencyKey, fingerprint, spooled, () -> accepted(imports.submitFile(t, campaignId, format, opts, spooled)));
     }
 
@@ -91,8 +92,8 @@ public class ImportResource {
         ImportOptions opts = new ImportOptions(null, dryRun, onDuplicate, defaultRegion);
         String t = tenant.current();
         java.nio.file.Path spooled = imports.spool(body);
-        String fingerprint = Idempotency.sha256("POST imports " + campaignId + "\n" + format + dryRun + onDuplicate
-                + defaultRegion + "\n" + ImportService.hash(spooled));
+        String fingerprint = idempotencyKey == null ? null : Idempotency.sha256("POST imports " + campaignId + "\n" + format
+                + dryRun + onDuplicate + defaultRegion + "\n" + ImportService.hash(spooled));
         return runOnce(t, idempotencyKey, fingerprint, spooled, () -> accepted(imports.submitFile(t, campaignId, format, opts, spooled)));
     }
 
