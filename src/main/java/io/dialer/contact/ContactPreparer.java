@@ -62,7 +62,7 @@ public final class ContactPreparer {
             errors.add(new FieldError("expiresAt", "before_dial_after", "must be after dialAfter"));
         }
         errors.addAll(CampaignValidator.windowErrors("windows", in.windows()));
-        String attributes = in.attributes() == null ? null : Json.write(mapper, in.attributes());
+        String attributes = in.attributes() == null ? null : attributesJson(in.attributes());
         if (attributes != null && attributes.length() > MAX_ATTRIBUTES_CHARS) {
             errors.add(new FieldError("attributes", "too_large", "must be at most " + MAX_ATTRIBUTES_CHARS + " characters of JSON"));
         }
@@ -99,7 +99,7 @@ public final class ContactPreparer {
             PhoneParseResult parsed = phones.normalize(p.number(), defaultRegion);
             if (parsed instanceof PhoneParseResult.Valid v) {
                 NormalizedPhone n = v.phone();
-                if (out.stream().anyMatch(s -> s.e164().equals(n.e164()))) {
+                if (containsNumber(out, n.e164())) {
                     errors.add(new FieldError(path + ".number", "duplicate", "is the same number as an earlier phone"));
                 } else {
                     out.add(new StoredPhone(p.number().strip(), type, n.e164(), n.numberType(), n.region(), n.timezones()));
@@ -109,6 +109,51 @@ public final class ContactPreparer {
             }
         }
         return out;
+    }
+
+    private static boolean containsNumber(List<StoredPhone> phones, String e164) {
+        for (StoredPhone p : phones) {
+            if (p.e164().equals(e164)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Flat text attributes (every CSV import) are written by hand: Jackson's generator costs more than the row. */
+    private String attributesJson(com.fasterxml.jackson.databind.node.ObjectNode attributes) {
+        StringBuilder sb = new StringBuilder(64).append('{');
+        var fields = attributes.fields();
+        boolean first = true;
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (!field.getValue().isTextual()) {
+                return Json.write(mapper, attributes);
+            }
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            jsonString(sb, field.getKey());
+            sb.append(':');
+            jsonString(sb, field.getValue().textValue());
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void jsonString(StringBuilder sb, String value) {
+        sb.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                sb.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                sb.append(String.format("\\u%04x", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        sb.append('"');
     }
 
     private static void length(List<FieldError> errors, String field, String value, int max) {
