@@ -53,8 +53,7 @@ public class CampaignService {
         if (state != null && !isState(state)) {
             throw ApiProblem.invalidField("state", "invalid_value", "must be one of DRAFT, RUNNING, PAUSED, STOPPED, COMPLETED");
         }
-        UUID after = page.afterKey() == null ? null : parseCursor(page.afterKey());
-        List<Campaign> rows = repository.list(tenant, state, after, page.limit() + 1);
+        List<Campaign> rows = repository.list(tenant, state, page.afterId(), page.limit() + 1);
         return page.page(rows, c -> c.id().toString());
     }
 
@@ -143,13 +142,5 @@ public class CampaignService {
             }
         }
         return false;
-    }
-
-    private static UUID parseCursor(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("cursor", "invalid_cursor", "is not a cursor returned by this API");
-        }
     }
 }

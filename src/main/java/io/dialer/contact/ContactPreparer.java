@@ -134,26 +134,11 @@ public final class ContactPreparer {
                 sb.append(',');
             }
             first = false;
-            jsonString(sb, field.getKey());
+            io.dialer.platform.JsonText.string(sb, field.getKey());
             sb.append(':');
-            jsonString(sb, field.getValue().textValue());
+            io.dialer.platform.JsonText.string(sb, field.getValue().textValue());
         }
         return sb.append('}').toString();
-    }
-
-    private static void jsonString(StringBuilder sb, String value) {
-        sb.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"' || ch == '\\') {
-                sb.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                sb.append(String.format("\\u%04x", (int) ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        sb.append('"');
     }
 
     private static void length(List<FieldError> errors, String field, String value, int max) {

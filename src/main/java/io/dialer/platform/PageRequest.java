@@ -20,6 +20,18 @@ public record PageRequest(int limit, String afterKey) {
         return new PageRequest(l, cursor == null || cursor.isBlank() ? null : decode(cursor));
     }
 
+    /** The cursor of lists keyed by id. */
+    public java.util.UUID afterId() {
+        if (afterKey == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(afterKey);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("cursor", "invalid_cursor", "is not a cursor returned by this API");
+        }
+    }
+
     public static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }

@@ -415,53 +415,20 @@ final class ImportRun {
                 sb.append(',');
             }
             sb.append("{\"number\":");
-            jsonString(sb, p.number());
+            io.dialer.platform.JsonText.string(sb, p.number());
             sb.append(",\"type\":");
-            jsonString(sb, p.type());
+            io.dialer.platform.JsonText.string(sb, p.type());
             sb.append(",\"e164\":");
-            jsonString(sb, p.e164());
+            io.dialer.platform.JsonText.string(sb, p.e164());
             sb.append('}');
         }
         return sb.append(']').toString();
-    }
-
-    private static void jsonString(StringBuilder sb, String value) {
-        if (value == null) {
-            sb.append("null");
-            return;
-        }
-        sb.append('"');
-        if (!needsJsonEscape(value)) {
-            sb.append(value).append('"');
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"' || ch == '\\') {
-                sb.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                sb.append(String.format("\\u%04x", (int) ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        sb.append('"');
     }
 
     private static boolean needsCopyEscape(String value) {
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean needsJsonEscape(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"' || ch == '\\' || ch < 0x20) {
                 return true;
             }
         }

@@ -88,8 +88,7 @@ public class ImportService {
     }
 
     public Page<ImportJob> listForCampaign(String tenant, Campaign campaign, PageRequest page) {
-        UUID after = page.afterKey() == null ? null : uuid(page.afterKey());
-        return page.page(jobs.listForCampaign(tenant, campaign.id(), after, page.limit() + 1), ImportJob::id);
+        return page.page(jobs.listForCampaign(tenant, campaign.id(), page.afterId(), page.limit() + 1), ImportJob::id);
     }
 
     public Page<ImportRowError> errors(String tenant, String id, PageRequest page) {
@@ -183,14 +182,6 @@ public class ImportService {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // the spool is a temp folder; a leftover file does no harm
-        }
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("cursor", "invalid_cursor", "is not a cursor returned by this API");
         }
     }
 }
