@@ -58,10 +58,10 @@ public final class AbandonmentLedger {
         }
         int at = firstIndexAfter(entry.at());
         entries.add(at, entry);
-        for (int i = at + 1; i < cumulative.size(); i++) {
+        cumulative.add(at + 1, cumulative.get(at).plus(entry.role(), 1));
+        for (int i = at + 2; i < cumulative.size(); i++) {
             cumulative.set(i, cumulative.get(i).plus(entry.role(), 1));
         }
-        cumulative.add(cumulative.get(cumulative.size() - 1).plus(entry.role(), 1));
     }
 
     public void record(Instant at, ResultCode code) {
