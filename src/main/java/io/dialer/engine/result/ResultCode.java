@@ -109,6 +109,38 @@ public enum ResultCode {
         return ledgerRole;
     }
 
+    /** One line for people, e.g. for {@code GET /v1/result-codes}. */
+    public String meaning() {
+        return switch (this) {
+            case CONNECTED -> "a person answered and talked to an agent";
+            case ABANDONED -> "a person answered and no agent was free within the connect limit; safe-harbour message played";
+            case CUSTOMER_HANGUP_BEFORE_CONNECT -> "the person hung up inside the connect limit";
+            case AGENTLESS_DELIVERED -> "the agentless message was delivered";
+            case IVR_COMPLETED -> "the person completed the IVR or survey";
+            case IVR_ABANDONED -> "the person hung up during the IVR or survey";
+            case ANSWERING_MACHINE -> "an answering machine answered";
+            case ANSWERING_MACHINE_MESSAGE_LEFT -> "an answering machine answered and a message was left";
+            case NETWORK_ANSWERING_MACHINE -> "the network's voicemail answered (phone off or unreachable)";
+            case FAX -> "a fax machine answered";
+            case DEAD_AIR -> "answered, but nothing could be heard";
+            case NO_ANSWER -> "it rang but nobody answered";
+            case BUSY -> "the line was busy";
+            case CONGESTION -> "the network was congested";
+            case REJECTED -> "the called party declined the call";
+            case NO_RINGBACK -> "the network gave no ringback";
+            case INVALID_NUMBER -> "the network reported the number invalid";
+            case NUMBER_NOT_IN_SERVICE -> "the network reported the number not in service";
+            case NETWORK_ERROR -> "a network error ended the call before it could ring";
+            case TRUNK_UNAVAILABLE -> "no trunk was available to place the call";
+            case DIAL_ERROR -> "the dialer could not place the call";
+            case CANCELLED -> "the dialer cancelled the call (pause, stop, shutdown)";
+            case AGENT_SKIPPED -> "the agent skipped the contact in preview";
+            case AGENT_CLOSED -> "the agent closed the contact in preview";
+            case PREVIEW_TIMEOUT -> "the agent did not act on the preview in time";
+            case DNC_BLOCKED -> "blocked at dial time by a do-not-call entry";
+        };
+    }
+
     public static boolean isKnown(String code) {
         for (ResultCode c : values()) {
             if (c.name().equals(code)) {

@@ -36,7 +36,8 @@ final class Planning {
 
     Plan run() {
         Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
-        if (last != null && closesContact(last)) {
+        Callback callback = pendingCallback();
+        if (last != null && closesContact(last, callback)) {
             return never(ReasonCode.COMPLETED, "completed: the call at " + Texts.utc(last.at()) + " ended "
                     + last.result() + (last.finalOutcome() == null ? "" : " with a final outcome"));
         }
@@ -49,7 +50,6 @@ final class Planning {
         if (contact.phones().isEmpty()) {
             return never(ReasonCode.NUMBER_INVALID, "the contact has no phone number");
         }
-        Callback callback = pendingCallback();
         long counted = attempts.stream().filter(a -> a.result().countsAsAttempt()).count();
         if (callback == null && counted >= policy.maxAttemptsPerContact()) {
             return never(ReasonCode.ATTEMPTS_EXHAUSTED,
@@ -71,8 +71,12 @@ final class Planning {
         return first;
     }
 
-    private boolean closesContact(Attempt a) {
-        return a.finalOutcome() != null ? a.finalOutcome() : a.result().nextStep() == NextStep.CLOSE_CONTACT;
+    /** An explicit business verdict wins; otherwise a closing result closes, unless a callback was asked for since. */
+    private static boolean closesContact(Attempt a, Callback pending) {
+        if (a.finalOutcome() != null) {
+            return a.finalOutcome();
+        }
+        return a.result().nextStep() == NextStep.CLOSE_CONTACT && pending == null;
     }
 
     private Callback pendingCallback() {

@@ -37,6 +37,9 @@ class ResultCodeTest {
             assertTrue(ResultCode.isKnown(name), name);
             assertEquals(category, ResultCode.valueOf(name).category(), name);
         });
+        for (ResultCode code : ResultCode.values()) {
+            assertFalse(code.meaning().isBlank(), code.name());
+        }
         assertFalse(ResultCode.isKnown("SALE"));
         assertFalse(ResultCode.isKnown("busy"));
     }

@@ -55,6 +55,18 @@ class CallbackTest {
     }
 
     @Test
+    void a_callback_keeps_a_connected_contact_open_unless_the_outcome_is_final() {
+        Instant at = MON_10.plus(Duration.ofDays(1));
+        ContactSchedulingFacts asked = aContact().inZone(NEW_YORK).attempt(MON_10, 0, CONNECTED)
+                .callback(Callback.at(at)).build();
+        assertEquals(at, dial(asked, STRICT, MON_10).at());
+
+        ContactSchedulingFacts closed = aContact().inZone(NEW_YORK)
+                .attempt(Attempt.of(MON_10, 0, CONNECTED).withOutcome(true)).callback(Callback.at(at)).build();
+        assertEquals(ReasonCode.COMPLETED, assertInstanceOf(Never.class, SCHEDULER.next(closed, STRICT, MON_10)).code());
+    }
+
+    @Test
     void an_overdue_callback_is_due_now_and_a_dialled_one_is_done() {
         Instant at = MON_10.plus(Duration.ofMinutes(15));
         Fixtures.ContactBuilder contact = askedForCallback(Callback.at(at));
