@@ -55,13 +55,16 @@ public record AbandonDefinition(Rule rule, Duration window, double cap, double a
 
     /** The rate these counts give under this definition; 0 when nobody has answered yet. */
     public double rate(LedgerCounts c) {
+        return estimate(c).rate();
+    }
+
+    public AbandonEstimate estimate(LedgerCounts c) {
         double falsePositives = amdFalsePositiveRate * c.machines();
-        double numerator = switch (rule) {
+        double abandoned = switch (rule) {
             case US -> c.abandoned() + falsePositives;
             case UK -> adjustedDrops(c) + falsePositives;
         };
-        double denominator = c.liveAnswers() + numerator;
-        return denominator > 0 ? numerator / denominator : 0.0;
+        return new AbandonEstimate(c.liveAnswers() + abandoned, abandoned);
     }
 
     /** Ofcom: raw drops less the share of them estimated to be machines from what agents saw. */

@@ -79,6 +79,11 @@ public final class AbandonmentLedger {
                 upper.machinesAtAgent() - lower.machinesAtAgent()));
     }
 
+    /** Numerator and denominator at {@code now}, e.g. for the pacer's snapshot. */
+    public AbandonEstimate estimateAt(Instant now) {
+        return definition.estimate(countsAt(now));
+    }
+
     public double rateAt(Instant now) {
         return definition.rate(countsAt(now));
     }

@@ -78,6 +78,8 @@ class AbandonmentLedgerTest {
         }
         // A_adj = 5 * 90 / 100 = 4.5; FP = 0.05 * 40 = 2; rate = 6.5 / (90 + 6.5)
         assertEquals(6.5 / 96.5, ledger.rateAt(NOW), EPS);
+        assertEquals(96.5, ledger.estimateAt(NOW).liveAnswers(), EPS);
+        assertEquals(6.5, ledger.estimateAt(NOW).abandoned(), EPS);
         assertTrue(ledger.overCapAt(NOW));
     }
 
