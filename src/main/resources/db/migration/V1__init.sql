@@ -18,7 +18,9 @@ CREATE INDEX campaign_tenant_id ON campaign (tenant, id);
 CREATE TABLE contact (
     id             uuid PRIMARY KEY,
     tenant         text        NOT NULL,
-    campaign_id    uuid        NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
+    -- no foreign key: a per-row referential check would dominate million-row imports; CampaignService.delete
+    -- removes a campaign's contacts, and imports and deletes of one campaign are serialised by an advisory lock
+    campaign_id    uuid        NOT NULL,
     external_id    text        NOT NULL,
     first_name     text,
     last_name      text,

@@ -28,11 +28,14 @@ public class CampaignService {
     private final CampaignRepository repository;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<CampaignDeleted> campaignDeleted;
 
-    CampaignService(CampaignRepository repository, ObjectMapper mapper, Clock clock) {
+    CampaignService(CampaignRepository repository, ObjectMapper mapper, Clock clock,
+                    jakarta.enterprise.event.Event<CampaignDeleted> campaignDeleted) {
         this.repository = repository;
         this.mapper = mapper;
         this.clock = clock;
+        this.campaignDeleted = campaignDeleted;
     }
 
     @Transactional
@@ -116,6 +119,7 @@ public class CampaignService {
         if (current.state().isActive()) {
             throw ApiProblem.conflict("campaign-active", "The campaign is " + current.state() + "; stop it before deleting it");
         }
+        campaignDeleted.fire(new CampaignDeleted(tenant, current.id()));
         repository.delete(tenant, current.id());
     }
 

@@ -83,6 +83,10 @@ class ContactRepository {
                 this::map, tenant, campaignId, state, state, externalId, externalId, afterExternalId, afterExternalId, limit);
     }
 
+    void deleteAll(String tenant, UUID campaignId) {
+        db.update("DELETE FROM contact WHERE tenant = ? AND campaign_id = ?", tenant, campaignId);
+    }
+
     void cancel(String tenant, UUID id, Instant now) {
         db.update("UPDATE contact SET state = 'CANCELLED', next_dial_at = NULL, updated_at = ? WHERE tenant = ? AND id = ?",
                 now, tenant, id);

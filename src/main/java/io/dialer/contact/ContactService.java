@@ -143,6 +143,12 @@ public class ContactService {
         repository.cancel(tenant, current.id(), clock.instant());
     }
 
+    /** A deleted campaign takes its contacts with it (same transaction). */
+    void onCampaignDeleted(@jakarta.enterprise.event.Observes io.dialer.campaign.CampaignDeleted event) {
+        repository.lockCampaign(event.campaignId());
+        repository.deleteAll(event.tenant(), event.campaignId());
+    }
+
     /** A campaign that may still receive contacts: every state but STOPPED. */
     public Campaign writableCampaign(String tenant, String campaignId) {
         Campaign campaign = campaigns.get(tenant, campaignId);

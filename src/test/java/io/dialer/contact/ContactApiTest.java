@@ -130,6 +130,25 @@ class ContactApiTest {
                 .body("reason", equalTo("disconnected"));
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void deletingACampaignDeletesItsContacts() throws Exception {
+        String campaign = Api.createCampaign(Api.unique("gone"));
+        Api.upsert(campaign, List.of(Api.contact("g-1", "+13125550170"), Api.contact("g-2", "+13125550171")))
+                .statusCode(200).body("created", equalTo(2));
+        json().delete("/v1/campaigns/" + campaign).then().statusCode(204);
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT count(*) FROM contact WHERE campaign_id = ?::uuid")) {
+            ps.setString(1, campaign);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                org.junit.jupiter.api.Assertions.assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
+
     @Test
     void stoppedCampaignsTakeNoContacts() {
         String campaign = Api.createCampaign(Api.unique("stopped"));

@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +39,7 @@ import java.util.concurrent.Future;
 final class ImportRun {
 
     private static final int CHUNK_ROWS = 2_000;
-    private static final int CHUNKS_IN_FLIGHT = 6;
+    private static final int CHUNKS_IN_FLIGHT = 16;
 
     /** The file could not be read as a whole (broken CSV quoting, bad UTF-8): the job fails, nothing is written. */
     static final class ImportFailure extends Exception {
@@ -77,7 +76,7 @@ final class ImportRun {
 
     private final List<ImportRowError> problems = new ArrayList<>();
     private final StringBuilder timings = new StringBuilder();
-    private long rowsRead;
+    private volatile long rowsRead;
     private long rejected;
     private long invalidNumbers;
     private ImportRepository.Counts counts;
@@ -174,6 +173,10 @@ final class ImportRun {
     private record Staging(long written, long inFileDuplicates) {
     }
 
+    /**
+     * Reads records on this thread and hands chunks to the workers; a writer thread takes the prepared chunks in
+     * file order and streams them to COPY, so reading and normalising never wait for the database.
+     */
     private Staging stream(InputStream in, CopyIn copy, ProgressListener progress, java.util.function.LongSupplier bytesRead)
             throws ImportFailure, SQLException {
         RecordSource source;
@@ -184,81 +187,163 @@ final class ImportRun {
         } catch (CsvFormatException e) {
             throw new ImportFailure("Row " + e.row() + ": " + e.getMessage(), e);
         }
-        ImportOptions.OnDuplicate onDuplicate = job.options().duplicates();
-        java.util.Map<String, Long> seen = new java.util.HashMap<>();
-        ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
-        long written = 0;
-        long duplicates = 0;
-        long lastReport = System.nanoTime();
+        java.util.concurrent.BlockingQueue<Future<Chunk>> prepared = new java.util.concurrent.ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
+        ChunkWriter writer = new ChunkWriter(copy, prepared, progress, bytesRead);
+        Thread writerThread = new Thread(writer, "import-writer-" + job.jobId());
+        writerThread.setDaemon(true);
+        writerThread.start();
+        ImportFailure readFailure = null;
         try (source) {
             boolean more = true;
-            while (more || !inFlight.isEmpty()) {
-                if (more && inFlight.size() < CHUNKS_IN_FLIGHT) {
-                    List<RawRow> raw = new ArrayList<>(CHUNK_ROWS);
-                    Object data;
-                    while (raw.size() < CHUNK_ROWS && (data = source.next()) != null) {
-                        raw.add(new RawRow(source.rowNumber(), data));
-                    }
-                    rowsRead += raw.size();
-                    more = raw.size() == CHUNK_ROWS;
-                    if (!raw.isEmpty()) {
-                        inFlight.add(workers.submit(() -> prepare(raw, source)));
-                    }
-                    continue;
+            while (more && !writer.failed()) {
+                List<RawRow> raw = new ArrayList<>(CHUNK_ROWS);
+                Object data;
+                while (raw.size() < CHUNK_ROWS && (data = source.next()) != null) {
+                    raw.add(new RawRow(source.rowNumber(), data));
                 }
-                Chunk chunk = await(inFlight.poll());
-                problems.addAll(chunk.problems());
-                rejected += chunk.rejectedRows();
-                invalidNumbers += chunk.invalidNumbers();
-                boolean clean = true;
-                for (StagedRow row : chunk.staged()) {
-                    if (seen.putIfAbsent(row.externalId(), row.rowNumber()) != null) {
-                        clean = false;
-                    }
-                }
-                if (clean) {
-                    copy.writeToCopy(chunk.bytes(), 0, chunk.bytes().length);
-                    written += chunk.staged().size();
-                } else {
-                    StringBuilder out = new StringBuilder(chunk.text().length());
-                    Set<String> inChunk = new HashSet<>();
-                    for (StagedRow row : chunk.staged()) {
-                        boolean laterCopy = !inChunk.add(row.externalId()) || seenBefore(seen, row, chunk);
-                        if (laterCopy) {
-                            duplicates++;
-                            if (onDuplicate == ImportOptions.OnDuplicate.SKIP) {
-                                continue;
-                            }
-                            if (onDuplicate == ImportOptions.OnDuplicate.ERROR) {
-                                rejected++;
-                                problems.add(ImportRowError.error(row.rowNumber(), row.externalId(), "externalId",
-                                        "duplicate_in_file", "externalId '" + row.externalId() + "' already appeared earlier in the file"));
-                                continue;
-                            }
-                            if (direct) {
-                                laterDuplicates.add(row);
-                                continue;
-                            }
-                        }
-                        out.append(chunk.text(), row.start(), row.end());
-                        written++;
-                    }
-                    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                }
-                if (System.nanoTime() - lastReport > 1_000_000_000L) {
-                    progress.progress(bytesRead.getAsLong(), rowsRead);
-                    lastReport = System.nanoTime();
+                rowsRead += raw.size();
+                more = raw.size() == CHUNK_ROWS;
+                if (!raw.isEmpty()) {
+                    prepared.put(workers.submit(() -> prepare(raw, source)));
                 }
             }
         } catch (IOException e) {
-            throw new ImportFailure("Row " + (source.rowNumber() + 1) + ": " + e.getMessage(), e);
+            readFailure = new ImportFailure("Row " + (source.rowNumber() + 1) + ": " + e.getMessage(), e);
         } catch (CsvFormatException e) {
-            throw new ImportFailure("Row " + e.row() + ": " + e.getMessage(), e);
+            readFailure = new ImportFailure("Row " + e.row() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            readFailure = new ImportFailure("The import was interrupted", e);
         } finally {
-            inFlight.forEach(f -> f.cancel(true));
+            writer.finish(readFailure != null);
+            try {
+                writerThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return new Staging(written, duplicates);
+        if (readFailure != null) {
+            throw readFailure;
+        }
+        writer.rethrow();
+        return new Staging(writer.written, writer.duplicates);
+    }
+
+    /** Takes prepared chunks in file order, settles duplicates of the file and writes the rows to COPY. */
+    private final class ChunkWriter implements Runnable {
+        private final CopyIn copy;
+        private final java.util.concurrent.BlockingQueue<Future<Chunk>> prepared;
+        private final ProgressListener progress;
+        private final java.util.function.LongSupplier bytesRead;
+        private final java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        private volatile boolean done;
+        private volatile boolean abandon;
+        private volatile Exception failure;
+        long written;
+        long duplicates;
+
+        ChunkWriter(CopyIn copy, java.util.concurrent.BlockingQueue<Future<Chunk>> prepared, ProgressListener progress,
+                    java.util.function.LongSupplier bytesRead) {
+            this.copy = copy;
+            this.prepared = prepared;
+            this.progress = progress;
+            this.bytesRead = bytesRead;
+        }
+
+        boolean failed() {
+            return failure != null;
+        }
+
+        void finish(boolean abandonRemaining) {
+            abandon = abandonRemaining;
+            done = true;
+        }
+
+        void rethrow() throws ImportFailure, SQLException {
+            if (failure instanceof SQLException e) {
+                throw e;
+            }
+            if (failure instanceof ImportFailure e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("Writing the import failed", failure);
+            }
+        }
+
+        @Override
+        public void run() {
+            long lastReport = System.nanoTime();
+            try {
+                while (true) {
+                    boolean lastRound = done;
+                    Future<Chunk> next = prepared.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        // the reader puts its last chunk before it sets done, so an empty queue seen after done is final
+                        if (lastRound) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (abandon) {
+                        next.cancel(true);
+                        continue;
+                    }
+                    write(await(next));
+                    if (System.nanoTime() - lastReport > 1_000_000_000L) {
+                        progress.progress(bytesRead.getAsLong(), rowsRead);
+                        lastReport = System.nanoTime();
+                    }
+                }
+            } catch (Exception e) {
+                failure = e;
+                prepared.forEach(f -> f.cancel(true));
+                prepared.clear();
+            }
+        }
+
+        private void write(Chunk chunk) throws SQLException {
+            ImportOptions.OnDuplicate onDuplicate = job.options().duplicates();
+            problems.addAll(chunk.problems());
+            rejected += chunk.rejectedRows();
+            invalidNumbers += chunk.invalidNumbers();
+            boolean clean = true;
+            for (StagedRow row : chunk.staged()) {
+                if (seen.putIfAbsent(row.externalId(), row.rowNumber()) != null) {
+                    clean = false;
+                }
+            }
+            if (clean) {
+                copy.writeToCopy(chunk.bytes(), 0, chunk.bytes().length);
+                written += chunk.staged().size();
+                return;
+            }
+            StringBuilder out = new StringBuilder(chunk.text().length());
+            Set<String> inChunk = new HashSet<>();
+            for (StagedRow row : chunk.staged()) {
+                boolean laterCopy = !inChunk.add(row.externalId()) || seenBefore(seen, row, chunk);
+                if (laterCopy) {
+                    duplicates++;
+                    if (onDuplicate == ImportOptions.OnDuplicate.SKIP) {
+                        continue;
+                    }
+                    if (onDuplicate == ImportOptions.OnDuplicate.ERROR) {
+                        rejected++;
+                        problems.add(ImportRowError.error(row.rowNumber(), row.externalId(), "externalId",
+                                "duplicate_in_file", "externalId '" + row.externalId() + "' already appeared earlier in the file"));
+                        continue;
+                    }
+                    if (direct) {
+                        laterDuplicates.add(row);
+                        continue;
+                    }
+                }
+                out.append(chunk.text(), row.start(), row.end());
+                written++;
+            }
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+        }
     }
 
     /** True when the first occurrence of this row's externalId is an earlier row than this one. */
