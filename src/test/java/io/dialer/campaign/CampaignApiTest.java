@@ -171,6 +171,16 @@ class CampaignApiTest {
     }
 
     @Test
+    void resultCodesAreListedWithTheirHandling() {
+        json().get("/v1/result-codes").then().statusCode(200)
+                .body("items.code", hasItem("BUSY"))
+                .body("items.find { it.code == 'BUSY' }.countsAsAttempt", equalTo(true))
+                .body("items.find { it.code == 'BUSY' }.defaultRetryDelaySeconds", equalTo(600))
+                .body("items.find { it.code == 'ABANDONED' }.abandonmentRole", equalTo("ABANDONED_LIVE"))
+                .body("items.find { it.code == 'INVALID_NUMBER' }.nextStep", equalTo("MARK_NUMBER_INVALID"));
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         Api.isProblem(json().get("/v1/campaigns/not-a-uuid").then(), 404);
         Api.isProblem(json().get("/v1/campaigns/0190a000-0000-7000-8000-000000000000").then(), 404);
