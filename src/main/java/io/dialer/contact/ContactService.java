@@ -44,6 +44,7 @@ public class ContactService {
     private final ObjectMapper mapper;
     private final ContactPreparer preparer;
     private final Clock clock;
+    private final io.dialer.engine.schedule.Scheduler scheduler = new io.dialer.engine.schedule.Scheduler();
 
     ContactService(ContactRepository repository, CampaignService campaigns, DncService dnc, NumberStatusService numbers,
                    ObjectMapper mapper, Clock clock) {
@@ -94,7 +95,28 @@ public class ContactService {
         Campaign campaign = campaigns.get(tenant, campaignId);
         Contact c = repository.find(tenant, campaign.id(), Ids.parse("Contact", contactId))
                 .orElseThrow(() -> ApiProblem.notFound("Contact", contactId));
-        return views(tenant, List.of(c)).get(0);
+        return views(tenant, List.of(c)).get(0).withDialability(dialability(tenant, campaign, c));
+    }
+
+    /** Asks the scheduling core whether the contact could be dialled now, and if not, why and until when. */
+    private ContactView.Dialability dialability(String tenant, Campaign campaign, Contact c) {
+        if (c.state() != ContactState.PENDING) {
+            return new ContactView.Dialability(false, List.of(new ContactView.Reason(
+                    c.state() == ContactState.CANCELLED ? "CANCELLED" : c.state() == ContactState.DIALING ? "IN_PROGRESS" : "COMPLETED",
+                    "the contact is " + c.state().name().toLowerCase(), null)));
+        }
+        Set<String> numbers = new LinkedHashSet<>();
+        c.phones().forEach(p -> numbers.add(p.e164()));
+        io.dialer.engine.schedule.Plan plan = scheduler.plan(
+                ContactScheduling.contact(c, windows(c), dnc.blocked(tenant, numbers), numbers(tenant, numbers)),
+                ContactScheduling.campaign(campaign.settings()), clock.instant());
+        io.dialer.engine.schedule.Dialability d = plan.dialability(campaign.state() == io.dialer.campaign.CampaignState.RUNNING);
+        return new ContactView.Dialability(d.dialable(), d.reasons().stream()
+                .map(r -> new ContactView.Reason(r.code().name(), r.message(), r.until())).toList());
+    }
+
+    private Map<String, String> numbers(String tenant, Set<String> e164s) {
+        return this.numbers.nonValid(tenant, e164s);
     }
 
     public Page<ContactView> list(String tenant, String campaignId, String state, String externalId, PageRequest page) {
@@ -182,7 +204,7 @@ public class ContactService {
         return new ContactView(c.id().toString(), c.campaignId().toString(), c.externalId(), c.firstName(), c.lastName(),
                 c.timezone(), zones, c.priority(), c.dialAfter(), c.expiresAt(), (ObjectNode) json(c.attributesJson()),
                 windows(c), phones, c.state(), c.attemptCount(), c.lastResult(), c.nextDialAt(),
-                c.createdAt(), c.updatedAt());
+                c.createdAt(), c.updatedAt(), null);
     }
 
     private List<io.dialer.campaign.CampaignSettings.Window> windows(Contact c) {

@@ -12,7 +12,20 @@ import java.util.List;
 public record ContactView(String id, String campaignId, String externalId, String firstName, String lastName,
                           String timezone, List<String> timezones, int priority, Instant dialAfter, Instant expiresAt,
                           ObjectNode attributes, List<CampaignSettings.Window> windows, List<PhoneView> phones, ContactState state,
-                          int attemptCount, String lastResult, Instant nextDialAt, Instant createdAt, Instant updatedAt) {
+                          int attemptCount, String lastResult, Instant nextDialAt, Instant createdAt, Instant updatedAt,
+                          Dialability dialability) {
+
+    /** Why the contact can or cannot be dialled now, and until when (only on the single-contact read). */
+    public record Dialability(boolean dialable, List<Reason> reasons) {
+    }
+
+    public record Reason(String code, String message, Instant until) {
+    }
+
+    ContactView withDialability(Dialability d) {
+        return new ContactView(id, campaignId, externalId, firstName, lastName, timezone, timezones, priority, dialAfter,
+                expiresAt, attributes, windows, phones, state, attemptCount, lastResult, nextDialAt, createdAt, updatedAt, d);
+    }
 
     /** One number: as sent, normalised (E.164, type, region, candidate zones), and its tenant-wide status. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

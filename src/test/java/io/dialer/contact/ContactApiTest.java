@@ -133,6 +133,47 @@ class ContactApiTest {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
 
+    private static final List<String> ALL_DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+
+    @Test
+    void dialabilityExplainsWhyAndUntilWhen() {
+        // open all day, every day: dialable as soon as the campaign runs
+        String open = Api.createCampaign(Map.of("name", Api.unique("open"),
+                "schedule", Map.of("windows", List.of(Map.of("days", ALL_DAYS, "from", "00:00", "to", "24:00")))));
+        String id = Api.upsert(open, List.of(Api.contact("d-1", "+13125550180"))).statusCode(200).extract().path("results[0].id");
+        json().get("/v1/campaigns/" + open + "/contacts/" + id).then().statusCode(200)
+                .body("dialability.dialable", equalTo(false))
+                .body("dialability.reasons.code", hasItem("CAMPAIGN_NOT_RUNNING"));
+        json().post("/v1/campaigns/" + open + "/start").then().statusCode(200);
+        json().get("/v1/campaigns/" + open + "/contacts/" + id).then().statusCode(200)
+                .body("dialability.dialable", equalTo(true));
+
+        // a one-minute window far from now in Chicago: outside the window, until its next opening, named in local time
+        java.time.LocalTime chicagoNow = java.time.LocalTime.now(java.time.ZoneId.of("America/Chicago"));
+        java.time.LocalTime from = chicagoNow.plusHours(6).withSecond(0).withNano(0);
+        if (from.isAfter(java.time.LocalTime.of(23, 58))) {
+            from = java.time.LocalTime.of(6, 0);
+        }
+        String narrow = Api.createCampaign(Map.of("name", Api.unique("narrow"), "schedule", Map.of("windows",
+                List.of(Map.of("days", ALL_DAYS, "from", from.toString(), "to", from.plusMinutes(1).toString())))));
+        json().post("/v1/campaigns/" + narrow + "/start").then().statusCode(200);
+        String late = Api.upsert(narrow, List.of(Api.contact("d-2", "+13125550181"))).statusCode(200)
+                .extract().path("results[0].id");
+        json().get("/v1/campaigns/" + narrow + "/contacts/" + late).then().statusCode(200)
+                .body("dialability.dialable", equalTo(false))
+                .body("dialability.reasons[0].code", equalTo("OUTSIDE_WINDOW"))
+                .body("dialability.reasons[0].message", org.hamcrest.Matchers.containsString("America/Chicago"))
+                .body("dialability.reasons[0].until", notNullValue());
+
+        // a number on the do-not-call list is never dialled
+        json().body(Map.of("numbers", List.of("+13125550182"))).post("/v1/dnc").then().statusCode(200);
+        String blocked = Api.upsert(open, List.of(Api.contact("d-3", "+13125550182"))).statusCode(200)
+                .extract().path("results[0].id");
+        json().get("/v1/campaigns/" + open + "/contacts/" + blocked).then().statusCode(200)
+                .body("dialability.dialable", equalTo(false))
+                .body("dialability.reasons.code", hasItem("DNC"));
+    }
+
     @Test
     void deletingACampaignDeletesItsContacts() throws Exception {
         String campaign = Api.createCampaign(Api.unique("gone"));
