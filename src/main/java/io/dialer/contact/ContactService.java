@@ -171,6 +171,11 @@ public class ContactService {
         repository.deleteAll(event.tenant(), event.campaignId());
     }
 
+    /** The tenant's campaign, or 404. */
+    public Campaign campaign(String tenant, String campaignId) {
+        return campaigns.get(tenant, campaignId);
+    }
+
     /** A campaign that may still receive contacts: every state but STOPPED. */
     public Campaign writableCampaign(String tenant, String campaignId) {
         Campaign campaign = campaigns.get(tenant, campaignId);

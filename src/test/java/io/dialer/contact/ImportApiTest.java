@@ -207,6 +207,8 @@ class ImportApiTest {
                 .post("/v1/campaigns/" + campaign + "/imports").then(), 422);
         Api.awaitImport(first);
         assertEquals(1, contacts(campaign));
+        json().get("/v1/campaigns/" + campaign + "/imports").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo(first));
     }
 
     private static Map<String, Object> postAndWait(String campaign, String csv, String query) {

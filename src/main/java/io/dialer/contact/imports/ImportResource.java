@@ -97,6 +97,18 @@ public class ImportResource {
         return runOnce(t, idempotencyKey, fingerprint, spooled, () -> accepted(imports.submitFile(t, campaignId, format, opts, spooled)));
     }
 
+    public record ImportList(List<ImportJob> items, String nextCursor) {
+    }
+
+    @jakarta.ws.rs.GET
+    @Operation(operationId = "listImports", summary = "The campaign's import jobs, oldest first")
+    public ImportList list(@PathParam("campaignId") String campaignId, @QueryParam("limit") Integer limit,
+                           @QueryParam("cursor") String cursor) {
+        io.dialer.platform.Page<ImportJob> page = imports.listForCampaign(tenant.current(), campaignId,
+                io.dialer.platform.PageRequest.of(limit, cursor));
+        return new ImportList(page.items(), page.nextCursor());
+    }
+
     /** Runs the import once per Idempotency-Key; a replayed or refused request must not leave its spooled copy behind. */
     private Response runOnce(String tenant, String key, String fingerprint, java.nio.file.Path spooled,
                              java.util.function.Supplier<Response> action) {

@@ -87,7 +87,8 @@ public class ImportService {
         return jobs.find(tenant, Ids.parse("Import", id)).orElseThrow(() -> ApiProblem.notFound("Import", id));
     }
 
-    public Page<ImportJob> listForCampaign(String tenant, Campaign campaign, PageRequest page) {
+    public Page<ImportJob> listForCampaign(String tenant, String campaignId, PageRequest page) {
+        Campaign campaign = contacts.campaign(tenant, campaignId);
         return page.page(jobs.listForCampaign(tenant, campaign.id(), page.afterId(), page.limit() + 1), ImportJob::id);
     }
 
