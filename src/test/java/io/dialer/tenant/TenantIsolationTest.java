@@ -75,6 +75,7 @@ class TenantIsolationTest {
                 .post(c + "/contacts").then(), 404);
         Api.isProblem(RestAssured.given().auth().oauth2(tokenB).contentType("text/csv")
                 .body("externalId,mobile\nb,+13125550100\n".getBytes(StandardCharsets.UTF_8)).post(c + "/imports").then(), 404);
+        Api.isProblem(as(tokenB).get(c + "/imports").then(), 404);
         Api.isProblem(as(tokenB).get("/v1/imports/" + importId).then(), 404);
         Api.isProblem(as(tokenB).get("/v1/imports/" + importId + "/errors").then(), 404);
         Api.isProblem(as(tokenB).get("/v1/dnc/+13125550109").then(), 404);
