@@ -126,7 +126,7 @@ final class ImportRun {
             if (direct) {
                 target = "COPY contact (id, external_id, first_name, last_name, timezone, priority, dial_after, expires_at, "
                         + "attributes, windows, phones, tenant, campaign_id, next_dial_at) FROM STDIN";
-                directSuffix = "\t" + escape(job.tenant()) + "\t" + job.campaignId() + "\t";
+                directSuffix = "\t" + CopyText.escape(job.tenant()) + "\t" + job.campaignId() + "\t";
             } else {
                 try (Statement st = c.createStatement()) {
                     st.execute("CREATE TEMP TABLE import_stage (row_number bigint, id uuid, external_id text, first_name text, "
@@ -414,41 +414,20 @@ final class ImportRun {
             sb.append(rowNumber).append('\t');
         }
         sb.append(Ids.newId()).append('\t');
-        text(sb, d.externalId()).append('\t');
-        text(sb, d.firstName()).append('\t');
-        text(sb, d.lastName()).append('\t');
-        text(sb, d.timezone()).append('\t');
+        CopyText.text(sb, d.externalId()).append('\t');
+        CopyText.text(sb, d.firstName()).append('\t');
+        CopyText.text(sb, d.lastName()).append('\t');
+        CopyText.text(sb, d.timezone()).append('\t');
         sb.append(d.priority()).append('\t');
-        text(sb, d.dialAfter() == null ? null : d.dialAfter().toString()).append('\t');
-        text(sb, d.expiresAt() == null ? null : d.expiresAt().toString()).append('\t');
-        text(sb, d.attributesJson()).append('\t');
-        text(sb, d.windowsJson()).append('\t');
-        text(sb, phonesJson(d.phones()));
+        CopyText.text(sb, d.dialAfter() == null ? null : d.dialAfter().toString()).append('\t');
+        CopyText.text(sb, d.expiresAt() == null ? null : d.expiresAt().toString()).append('\t');
+        CopyText.text(sb, d.attributesJson()).append('\t');
+        CopyText.text(sb, d.windowsJson()).append('\t');
+        CopyText.text(sb, CopyText.phonesJson(d.phones()));
         if (direct) {
             sb.append(directSuffix).append(d.dialAfter() == null ? "\\N" : d.dialAfter().toString());
         }
         sb.append('\n');
-    }
-
-    /** COPY text format: backslash escapes for the characters that delimit fields and rows; \N is NULL. */
-    private static StringBuilder text(StringBuilder sb, String value) {
-        if (value == null) {
-            return sb.append("\\N");
-        }
-        if (!needsCopyEscape(value)) {
-            return sb.append(value);
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(ch);
-            }
-        }
-        return sb;
     }
 
     private static void lockCampaign(Connection c, UUID campaignId) throws SQLException {
@@ -479,7 +458,7 @@ final class ImportRun {
                 for (StagedRow row : laterDuplicates) {
                     ContactDraft d = row.draft();
                     io.dialer.platform.Db.bind(ps, d.firstName(), d.lastName(), d.timezone(), d.priority(), d.dialAfter(),
-                            d.expiresAt(), d.attributesJson(), d.windowsJson(), phonesJson(d.phones()), d.dialAfter(), now,
+                            d.expiresAt(), d.attributesJson(), d.windowsJson(), CopyText.phonesJson(d.phones()), d.dialAfter(), now,
                             job.campaignId(), job.tenant(), d.externalId());
                     ps.addBatch();
                 }
@@ -489,39 +468,6 @@ final class ImportRun {
         long skipped = mode == ImportOptions.OnDuplicate.SKIP ? staging.inFileDuplicates() : 0;
         counts = new ImportRepository.Counts(rowsRead, staging.written(), laterDuplicates.size(), skipped, rejected,
                 invalidNumbers);
-    }
-
-    /** The phones column, written by hand: this runs once per row of million-row files. */
-    static String phonesJson(List<StoredPhone> phones) {
-        StringBuilder sb = new StringBuilder(48 * phones.size() + 2).append('[');
-        for (int i = 0; i < phones.size(); i++) {
-            StoredPhone p = phones.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append("{\"number\":");
-            io.dialer.platform.JsonText.string(sb, p.number());
-            sb.append(",\"type\":");
-            io.dialer.platform.JsonText.string(sb, p.type());
-            sb.append(",\"e164\":");
-            io.dialer.platform.JsonText.string(sb, p.e164());
-            sb.append('}');
-        }
-        return sb.append(']').toString();
-    }
-
-    private static boolean needsCopyEscape(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String escape(String value) {
-        return text(new StringBuilder(), value).toString();
     }
 
     private void merge(Connection c, Staging staging) throws SQLException {
