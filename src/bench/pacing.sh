@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/bench-classes
 rm -rf "$out" && mkdir -p "$out"
-javac -nowarn --release 17 -d "$out" $(find src/main/java/io/dialer/engine src/bench/java -name '*.java')
+javac -nowarn --release 17 -d "$out" $(find src/main/java/io/dialer/engine src/bench/java/io/dialer/bench/pacing -name '*.java')
 command="${1:-benchmark}"
 shift || true
 case "$command" in

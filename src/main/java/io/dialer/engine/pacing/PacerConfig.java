@@ -24,7 +24,7 @@ public record PacerConfig(
         double serviceHalfLifeCalls) {
 
     public static PacerConfig defaults() {
-        return new PacerConfig(1.5, 0, 2.5, Double.NaN, 1.5, 1.0, 400, 2000);
+        return new PacerConfig(1.5, 0, 2.5, Double.NaN, 1.5, 1.0, 250, 2000);
     }
 
     public PacerConfig withFixedRatio(double ratio) {

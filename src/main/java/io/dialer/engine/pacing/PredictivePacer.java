@@ -6,14 +6,21 @@ package io.dialer.engine.pacing;
  * long they have rung, plus the new calls), with a quantile safety margin z standard deviations wide. An
  * abandonment-budget controller widens z when the shift's abandonment runs above its set point and narrows it below.
  *
- * <p>Everything is learned online from observations. Until it has enough data, and whenever the ledger is over the cap,
- * it dials progressively. It never dials fewer calls than progressive would.
+ * <p>Everything is learned online from observations. Until it has enough data, whenever the ledger is over the cap, and
+ * whenever the last hour is close to the hourly limit (small teams: a few abandons make an hour), it dials
+ * progressively. It never dials fewer calls than progressive would.
  */
 public final class PredictivePacer implements Pacer {
 
     /** Below this many live answers the cap check uses this floor, so one early abandon does not stop overdialling. */
     static final double MIN_LEDGER_ANSWERS = 100;
     private static final int MAX_HORIZON = 60;
+    /** No single hour may go above this abandonment rate (the notes' hourly guard). */
+    static final double HOUR_LIMIT = 0.05;
+    /** Standard deviations added to the last hour's estimated abandons for not knowing which drops were people. */
+    static final double HOUR_DROP_Z = 1.0;
+    /** Abandons kept back in the hourly budget, on top of the expected answers the ready agents cannot take. */
+    static final double HOUR_RESERVE = 2.0;
     /** A call reaching the queue can wait about this long for an agent who frees just after it. */
     private static final int CONNECT_SLACK_SECONDS = 1;
 
@@ -23,6 +30,8 @@ public final class PredictivePacer implements Pacer {
     private final FinishTimeForecast forecast;
     private final PacingAlgorithm algorithm;
     private final LedgerHistory hourly = new LedgerHistory(3600, 60);
+    /** When queued calls were dropped in the last hour (humans and machines alike: the dialer cannot tell them apart). */
+    private final java.util.ArrayDeque<Double> dropTimes = new java.util.ArrayDeque<>();
 
     private double[] curve = new double[0];
     private double[] supply = new double[0];
@@ -54,6 +63,9 @@ public final class PredictivePacer implements Pacer {
     @Override
     public void observe(PacingObservation observation) {
         model.observe(observation);
+        if (observation instanceof PacingObservation.CallAbandoned) {
+            dropTimes.addLast(observation.atSeconds());
+        }
     }
 
     @Override
@@ -71,9 +83,42 @@ public final class PredictivePacer implements Pacer {
             return PacingDecision.dial(progressive, "progressive while abandonment is over the cap");
         }
         model.refresh(snapshot.nowSeconds());
+        if (hourGuardTripped(snapshot)) {
+            return PacingDecision.dial(progressive, "progressive while the last hour is near the hourly limit");
+        }
         int overdial = largestSafeCallCount(snapshot, room, safetyZ(snapshot));
         int calls = Math.min(room, Math.max(progressive, overdial));
         return PacingDecision.dial(calls, "expected free agents cover expected answers");
+    }
+
+    /**
+     * The hourly guard: no hour may exceed {@link #HOUR_LIMIT}. The hour's denominator is projected from the shift's answer
+     * rate so far (a quiet start of the window does not make one abandon look large; 0.75 of it, as a clock hour can be
+     * partly outside the window). Kept back: {@link #HOUR_RESERVE} abandons plus the calls already placed that the ready
+     * agents cannot take, since those may still be abandoned after the pacer turns progressive.
+     */
+    boolean hourGuardTripped(PacingSnapshot snapshot) {
+        AbandonLedger ledger = snapshot.ledger();
+        AbandonLedger lastHour = hourly.lastHour(snapshot.nowSeconds(), ledger);
+        double perHour = ledger.liveAnswers() * 3600 / Math.max(snapshot.nowSeconds(), 1800);
+        double projected = Math.max(lastHour.liveAnswers(), 0.75 * perHour);
+        while (!dropTimes.isEmpty() && dropTimes.peekFirst() < snapshot.nowSeconds() - 3600) {
+            dropTimes.removeFirst();
+        }
+        // The ledger's hour holds an estimate (each drop counts by the share of humans); the true count can be higher.
+        int drops = dropTimes.size();
+        double share = drops > 0 ? clamp(lastHour.abandoned() / drops, 0, 1) : 0;
+        double upper = lastHour.abandoned() + HOUR_DROP_Z * Math.sqrt(drops * share * (1 - share));
+        return upper + HOUR_RESERVE + answersBeyondReadyAgents(snapshot) > HOUR_LIMIT * projected;
+    }
+
+    /** Calls already placed that are expected to need an agent, beyond the agents ready now: abandons still possible. */
+    private double answersBeyondReadyAgents(PacingSnapshot snapshot) {
+        double expected = snapshot.waitingCalls().size();
+        for (CallInFlight call : snapshot.callsInFlight()) {
+            expected += model.reachWithin(call.ageSeconds(), MAX_HORIZON);
+        }
+        return Math.max(0, expected - snapshot.readyAgents());
     }
 
     /** The abandonment set point: a margin under the cap that shrinks as the team grows (small teams are noisier). */

@@ -71,4 +71,18 @@ class PredictivePacerTest {
                 .ledger(1000, 10).build();
         assertEquals(0, pacer.decide(snapshot).calls());
     }
+
+    @Test
+    void given_few_answers_in_the_last_hour_when_two_more_abandons_would_pass_five_percent_then_it_dials_progressively() {
+        PredictivePacer quiet = new PredictivePacer(PacerConfig.defaults());
+        PredictivePacer near = new PredictivePacer(PacerConfig.defaults());
+        for (PredictivePacer pacer : new PredictivePacer[] {quiet, near}) {
+            train(pacer);
+            pacer.decide(busyTeam().at(60).build());
+        }
+        PacingSnapshot noAbandons = busyTeam().at(3000).ledger(60, 0).build();
+        PacingSnapshot twoAbandons = busyTeam().at(3000).ledger(60, 2).build();
+        assertTrue(quiet.decide(noAbandons).calls() > noAbandons.progressiveCalls());
+        assertEquals(twoAbandons.progressiveCalls(), near.decide(twoAbandons).calls());
+    }
 }
