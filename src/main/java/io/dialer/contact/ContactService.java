@@ -95,28 +95,26 @@ public class ContactService {
         Campaign campaign = campaigns.get(tenant, campaignId);
         Contact c = repository.find(tenant, campaign.id(), Ids.parse("Contact", contactId))
                 .orElseThrow(() -> ApiProblem.notFound("Contact", contactId));
-        return views(tenant, List.of(c)).get(0).withDialability(dialability(tenant, campaign, c));
+        Set<String> numbers = new LinkedHashSet<>();
+        c.phones().forEach(p -> numbers.add(p.e164()));
+        Map<String, String> statuses = this.numbers.nonValid(tenant, numbers);
+        Set<String> blocked = dnc.blocked(tenant, numbers);
+        return view(c, statuses, blocked).withDialability(dialability(campaign, c, statuses, blocked));
     }
 
     /** Asks the scheduling core whether the contact could be dialled now, and if not, why and until when. */
-    private ContactView.Dialability dialability(String tenant, Campaign campaign, Contact c) {
+    private ContactView.Dialability dialability(Campaign campaign, Contact c, Map<String, String> statuses,
+                                                Set<String> blocked) {
         if (c.state() != ContactState.PENDING) {
             return new ContactView.Dialability(false, List.of(new ContactView.Reason(
                     c.state() == ContactState.CANCELLED ? "CANCELLED" : c.state() == ContactState.DIALING ? "IN_PROGRESS" : "COMPLETED",
                     "the contact is " + c.state().name().toLowerCase(), null)));
         }
-        Set<String> numbers = new LinkedHashSet<>();
-        c.phones().forEach(p -> numbers.add(p.e164()));
-        io.dialer.engine.schedule.Plan plan = scheduler.plan(
-                ContactScheduling.contact(c, windows(c), dnc.blocked(tenant, numbers), numbers(tenant, numbers)),
+        io.dialer.engine.schedule.Plan plan = scheduler.plan(ContactScheduling.contact(c, windows(c), blocked, statuses),
                 ContactScheduling.campaign(campaign.settings()), clock.instant());
         io.dialer.engine.schedule.Dialability d = plan.dialability(campaign.state() == io.dialer.campaign.CampaignState.RUNNING);
         return new ContactView.Dialability(d.dialable(), d.reasons().stream()
                 .map(r -> new ContactView.Reason(r.code().name(), r.message(), r.until())).toList());
-    }
-
-    private Map<String, String> numbers(String tenant, Set<String> e164s) {
-        return this.numbers.nonValid(tenant, e164s);
     }
 
     public Page<ContactView> list(String tenant, String campaignId, String state, String externalId, PageRequest page) {

@@ -43,23 +43,8 @@ class SimulationApiTest {
         return body;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> await(String id) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            Map<String, Object> job = json().get("/v1/simulations/" + id).then().statusCode(200).extract().as(Map.class);
-            String state = (String) job.get("state");
-            if (state.equals("COMPLETED") || state.equals("FAILED")) {
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Simulation " + id + " did not finish in 60 s");
+        return io.dialer.support.Api.awaitJob("/v1/simulations/" + id);
     }
 
     @Test

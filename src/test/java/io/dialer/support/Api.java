@@ -44,9 +44,15 @@ public final class Api {
 
     /** Waits for an import job to leave QUEUED/RUNNING and returns its final state. */
     public static Map<String, Object> awaitImport(String importId) {
+        return awaitJob("/v1/imports/" + importId);
+    }
+
+    /** Polls a background job (import, simulation) until it is COMPLETED or FAILED, for at most 60 s. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> awaitJob(String path) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            Map<String, Object> job = json().get("/v1/imports/" + importId).then().statusCode(200).extract().as(Map.class);
+            Map<String, Object> job = json().get(path).then().statusCode(200).extract().as(Map.class);
             String state = (String) job.get("state");
             if (state.equals("COMPLETED") || state.equals("FAILED")) {
                 return job;
@@ -58,7 +64,7 @@ public final class Api {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("Import " + importId + " did not finish in 60 s");
+        throw new AssertionError(path + " did not finish in 60 s");
     }
 
     public static void isProblem(ValidatableResponse response, int status) {
