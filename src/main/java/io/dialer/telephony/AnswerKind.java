@@ -1,0 +1,12 @@
+package io.dialer.telephony;
+
+/** Who or what answered, as far as the carrier can tell (the AMD verdict when detection is on). */
+public enum AnswerKind {
+    HUMAN,
+    MACHINE,
+    FAX,
+    /** Answered, but nothing was heard. */
+    SILENCE,
+    /** Answering-machine detection was off: whoever answered goes to an agent. */
+    UNCLASSIFIED
+}
