@@ -1,0 +1,131 @@
+package io.dialer.telephony;
+
+import io.dialer.engine.result.ResultCode;
+import io.dialer.platform.ScaledClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * One call inside {@link SimulatedCarrier}: its state, its single pending timer and its outbox. State changes happen
+ * under the call's monitor; events are delivered by {@link #flush()} outside it, one at a time and in order, so a
+ * listener may call back into the carrier (also for other calls) without deadlock.
+ */
+final class SimulatedCall {
+
+    private static final Logger LOG = Logger.getLogger(SimulatedCall.class);
+
+    enum State { DIALING, RINGING, ANSWERED, BRIDGED, MESSAGE, ENDED }
+
+    final CallRequest request;
+    final CallScript script;
+    private final CallListener listener;
+    private final Instant placedAt;
+    private final long placedNanos;
+
+    State state = State.DIALING;
+    /** Bumped whenever the pending timer is superseded; a timer that fires with an old value does nothing. */
+    int generation;
+    ScheduledFuture<?> timer;
+    private Instant lastAt;
+
+    private final ArrayDeque<CallEvent> outbox = new ArrayDeque<>();
+    private boolean delivering;
+
+    SimulatedCall(CallRequest request, CallListener listener, CallScript script) {
+        this.request = request;
+        this.listener = listener;
+        this.script = script;
+        this.placedAt = request.clock().instant();
+        this.placedNanos = System.nanoTime();
+        this.lastAt = placedAt;
+    }
+
+    String id() {
+        return request.callId();
+    }
+
+    boolean answered() {
+        return state == State.ANSWERED || state == State.BRIDGED || state == State.MESSAGE;
+    }
+
+    /** Campaign time {@code seconds} after the call was placed (the carrier's own timing). */
+    Instant afterPlaced(double seconds) {
+        return plus(placedAt, seconds);
+    }
+
+    /** Campaign time now, for what the dialer just did; never before the call's previous event. */
+    Instant now() {
+        Instant now = request.clock().instant();
+        return now.isAfter(lastAt) ? now : lastAt;
+    }
+
+    /** Real nanoseconds from now until campaign time {@code at}. */
+    long realNanosUntil(Instant at) {
+        double seconds = Duration.between(placedAt, at).toNanos() / 1e9;
+        long target = request.clock() instanceof ScaledClock scaled ? scaled.realNanos(seconds) : (long) (seconds * 1e9);
+        return Math.max(0, target - (System.nanoTime() - placedNanos));
+    }
+
+    static Instant plus(Instant at, double seconds) {
+        return at.plusNanos(Math.round(seconds * 1e9));
+    }
+
+    // ---- events (callers hold the monitor; timestamps never go backwards within a call)
+
+    void ringing(Instant at) {
+        emit(new CallEvent.Ringing(id(), stamp(at)));
+    }
+
+    void answered(Instant at, AnswerKind kind) {
+        emit(new CallEvent.Answered(id(), stamp(at), kind));
+    }
+
+    void bridged(Instant at, String agentId) {
+        emit(new CallEvent.Bridged(id(), stamp(at), agentId));
+    }
+
+    void ended(Instant at, ResultCode networkResult, CallEvent.HangupBy by, String cause) {
+        emit(new CallEvent.Ended(id(), stamp(at), networkResult, by, cause));
+    }
+
+    private Instant stamp(Instant at) {
+        if (at.isAfter(lastAt)) {
+            lastAt = at;
+        }
+        return lastAt;
+    }
+
+    private synchronized void emit(CallEvent event) {
+        outbox.add(event);
+    }
+
+    /** Delivers queued events unless another thread (or an outer frame of this one) is already doing so. */
+    void flush() {
+        synchronized (this) {
+            if (delivering) {
+                return;
+            }
+            delivering = true;
+        }
+        while (true) {
+            CallEvent event;
+            synchronized (this) {
+                event = outbox.poll();
+                if (event == null) {
+                    delivering = false;
+                    return;
+                }
+            }
+            try {
+                listener.on(event);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.warnf(e, "call %s: listener failed on %s", id(), event);
+            }
+        }
+    }
+}
