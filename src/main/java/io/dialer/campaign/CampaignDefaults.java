@@ -28,13 +28,17 @@ final class CampaignDefaults {
     static final double MAX_ABANDON = 0.03;
     static final String ABANDON_WINDOW = "P30D";
     static final int CONNECT_TIMEOUT = 2;
+    static final int PREVIEW_TIMEOUT = 30;
+    static final int WRAP_UP_TIMEOUT = 120;
+    static final int MAX_CONCURRENT_CALLS = 10;
+    static final String MACHINE_ACTION = "HANGUP";
 
     private CampaignDefaults() {
     }
 
     static CampaignSettings apply(CampaignSettings s) {
         Schedule sc = s.schedule() == null ? new Schedule(null, null, null, null, null) : s.schedule();
-        Dialing d = s.dialing() == null ? new Dialing(null, null, null, null, null, null) : s.dialing();
+        Dialing d = s.dialing() == null ? new Dialing(null, null, null, null, null, null, null, null, null, null) : s.dialing();
         Retries r = s.retries() == null ? new Retries(null, null, null, null, null) : s.retries();
         Compliance c = s.compliance() == null ? new Compliance(null, null, null, null) : s.compliance();
         return new CampaignSettings(
@@ -43,7 +47,9 @@ final class CampaignDefaults {
                         sc.startAt(), sc.endAt()),
                 new Dialing(or(d.defaultRegion(), REGION), or(d.ringTimeoutSeconds(), RING_TIMEOUT),
                         or(d.maxLinesPerAgent(), LINES_PER_AGENT), d.callerId(), or(d.numberOrder(), NUMBER_ORDER),
-                        or(d.trunkRules(), List.of())),
+                        or(d.trunkRules(), List.of()), or(d.previewTimeoutSeconds(), PREVIEW_TIMEOUT),
+                        or(d.wrapUpTimeoutSeconds(), WRAP_UP_TIMEOUT), or(d.maxConcurrentCalls(), MAX_CONCURRENT_CALLS),
+                        amd(d.amd())),
                 new Retries(or(r.maxAttemptsPerContact(), ATTEMPTS_PER_CONTACT),
                         or(r.maxAttemptsPerNumber(), ATTEMPTS_PER_NUMBER), or(r.maxAttemptsPerDay(), ATTEMPTS_PER_DAY),
                         or(r.minGapSeconds(), MIN_GAP), or(r.rules(), Map.of())),
@@ -51,6 +57,11 @@ final class CampaignDefaults {
                         or(c.connectTimeoutSeconds(), CONNECT_TIMEOUT), c.safeHarbourMessage()),
                 or(s.outcomes(), List.of()),
                 s.simulation());
+    }
+
+    private static CampaignSettings.Amd amd(CampaignSettings.Amd a) {
+        CampaignSettings.Amd given = a == null ? new CampaignSettings.Amd(null, null, null) : a;
+        return new CampaignSettings.Amd(or(given.enabled(), false), or(given.machineAction(), MACHINE_ACTION), given.message());
     }
 
     private static <T> T or(T value, T fallback) {

@@ -64,6 +64,11 @@ class CampaignRepository {
                 state, now, state.name(), now, state.name(), now, tenant, id);
     }
 
+    boolean completeIfRunning(String tenant, UUID id, Instant now) {
+        return db.update("UPDATE campaign SET state = 'COMPLETED', version = version + 1, updated_at = ?, stopped_at = ? "
+                + "WHERE tenant = ? AND id = ? AND state = 'RUNNING'", now, now, tenant, id) == 1;
+    }
+
     boolean delete(String tenant, UUID id) {
         return db.update("DELETE FROM campaign WHERE tenant = ? AND id = ?", tenant, id) == 1;
     }

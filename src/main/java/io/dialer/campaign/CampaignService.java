@@ -52,6 +52,17 @@ public class CampaignService {
         return repository.find(tenant, Ids.parse("Campaign", id)).orElseThrow(() -> ApiProblem.notFound("Campaign", id));
     }
 
+    /** For the dialing loop, which holds ids rather than client input. */
+    public java.util.Optional<Campaign> find(String tenant, java.util.UUID id) {
+        return repository.find(tenant, id);
+    }
+
+    /** The engine's transition: a running campaign none of whose contacts can ever be dialled again is complete. */
+    @Transactional
+    public boolean complete(String tenant, java.util.UUID id) {
+        return repository.completeIfRunning(tenant, id, clock.instant());
+    }
+
     public Page<Campaign> list(String tenant, String state, PageRequest page) {
         if (state != null && !isState(state)) {
             throw ApiProblem.invalidField("state", "invalid_value", "must be one of DRAFT, RUNNING, PAUSED, STOPPED, COMPLETED");

@@ -33,7 +33,13 @@ public record CampaignSettings(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Dialing(String defaultRegion, Integer ringTimeoutSeconds, Integer maxLinesPerAgent, String callerId,
-                          List<String> numberOrder, List<TrunkRule> trunkRules) {
+                          List<String> numberOrder, List<TrunkRule> trunkRules, Integer previewTimeoutSeconds,
+                          Integer wrapUpTimeoutSeconds, Integer maxConcurrentCalls, Amd amd) {
+    }
+
+    /** Answering-machine detection: what to do when a machine answers (HANGUP or LEAVE_MESSAGE with {@code message}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Amd(Boolean enabled, String machineAction, String message) {
     }
 
     /** Routes numbers of a type and/or prefix to a trunk; the first matching rule wins. */

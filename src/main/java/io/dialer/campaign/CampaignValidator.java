@@ -26,6 +26,7 @@ import java.util.Set;
 /** Checks a whole campaign request and reports every bad field, not just the first one. */
 public final class CampaignValidator {
 
+    static final Set<String> MACHINE_ACTIONS = Set.of("HANGUP", "LEAVE_MESSAGE");
     static final Set<String> MODES = Set.of("PREVIEW", "PROGRESSIVE", "PREDICTIVE", "AGENTLESS");
     public static final Set<String> DAYS = Set.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     public static final Set<String> PHONE_TYPES = Set.of("MOBILE", "HOME", "WORK", "OTHER");
@@ -167,6 +168,16 @@ public final class CampaignValidator {
                     add("dialing.numberOrder[" + i + "]", "duplicate", "is listed twice");
                 }
             }
+        }
+        range("dialing.previewTimeoutSeconds", d.previewTimeoutSeconds(), 5, 600);
+        range("dialing.wrapUpTimeoutSeconds", d.wrapUpTimeoutSeconds(), 0, 3600);
+        range("dialing.maxConcurrentCalls", d.maxConcurrentCalls(), 1, 10_000);
+        if (d.amd() != null && d.amd().machineAction() != null && !MACHINE_ACTIONS.contains(d.amd().machineAction())) {
+            add("dialing.amd.machineAction", "invalid_value", "must be one of " + sorted(MACHINE_ACTIONS));
+        }
+        if (d.amd() != null && "LEAVE_MESSAGE".equals(d.amd().machineAction())
+                && (d.amd().message() == null || d.amd().message().isBlank())) {
+            add("dialing.amd.message", "required", "is required when machineAction is LEAVE_MESSAGE");
         }
         if (d.trunkRules() != null) {
             for (int i = 0; i < d.trunkRules().size(); i++) {

@@ -8,5 +8,6 @@ import java.util.UUID;
 public record Contact(UUID id, String tenant, UUID campaignId, String externalId, String firstName, String lastName,
                       String timezone, int priority, Instant dialAfter, Instant expiresAt, String attributesJson,
                       String windowsJson, List<StoredPhone> phones, ContactState state, int attemptCount,
-                      String lastResult, Instant nextDialAt, Instant createdAt, Instant updatedAt) {
+                      String lastResult, Instant nextDialAt, Instant createdAt, Instant updatedAt,
+                      Integer nextPhoneIndex, PendingCallback callback) {
 }

@@ -20,9 +20,10 @@ class ContactRepository {
 
     static final TypeReference<List<StoredPhone.Stored>> PHONES = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, tenant, campaign_id, external_id, first_name, last_name, timezone, priority, "
+    static final String COLUMNS = "id, tenant, campaign_id, external_id, first_name, last_name, timezone, priority, "
             + "dial_after, expires_at, attributes::text AS attributes, windows::text AS windows, phones::text AS phones, "
-            + "state, attempt_count, last_result, next_dial_at, created_at, updated_at";
+            + "state, attempt_count, last_result, next_dial_at, created_at, updated_at, next_phone_index, "
+            + "callback_at, callback_agent_id, callback_phone_index, callback_any_time";
 
     /** Result of an upsert: the contact's id and whether it was new. */
     record Upserted(UUID id, boolean created) {
@@ -51,6 +52,7 @@ class ContactRepository {
                             attributes = EXCLUDED.attributes, windows = EXCLUDED.windows, phones = EXCLUDED.phones,
                             state = CASE WHEN c.state = 'CANCELLED' THEN 'PENDING' ELSE c.state END,
                             next_dial_at = CASE WHEN c.state IN ('PENDING', 'CANCELLED') THEN EXCLUDED.next_dial_at ELSE c.next_dial_at END,
+                            planned = false,
                             updated_at = EXCLUDED.updated_at
                         WHERE c.tenant = EXCLUDED.tenant
                         RETURNING id, (xmax = 0) AS created""",
@@ -92,13 +94,20 @@ class ContactRepository {
                 now, tenant, id);
     }
 
-    private Contact map(ResultSet rs) throws SQLException {
+    Contact map(ResultSet rs) throws SQLException {
         return new Contact(rs.getObject("id", UUID.class), rs.getString("tenant"), rs.getObject("campaign_id", UUID.class),
                 rs.getString("external_id"), rs.getString("first_name"), rs.getString("last_name"),
                 rs.getString("timezone"), rs.getInt("priority"), Db.instant(rs, "dial_after"), Db.instant(rs, "expires_at"),
                 rs.getString("attributes"), rs.getString("windows"),
                 Json.read(mapper, rs.getString("phones"), PHONES).stream().map(StoredPhone.Stored::withFacts).toList(),
                 ContactState.valueOf(rs.getString("state")), rs.getInt("attempt_count"), rs.getString("last_result"),
-                Db.instant(rs, "next_dial_at"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
+                Db.instant(rs, "next_dial_at"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"),
+                (Integer) rs.getObject("next_phone_index"), callback(rs));
+    }
+
+    private static PendingCallback callback(ResultSet rs) throws SQLException {
+        Instant at = Db.instant(rs, "callback_at");
+        return at == null ? null : new PendingCallback(at, rs.getString("callback_agent_id"),
+                (Integer) rs.getObject("callback_phone_index"), rs.getBoolean("callback_any_time"));
     }
 }

@@ -2,6 +2,8 @@ package io.dialer.contact;
 
 import io.dialer.campaign.CampaignSettings;
 import io.dialer.engine.result.ResultCode;
+import io.dialer.engine.schedule.Attempt;
+import io.dialer.engine.schedule.Callback;
 import io.dialer.engine.schedule.CallingSchedule;
 import io.dialer.engine.schedule.CampaignScheduling;
 import io.dialer.engine.schedule.ContactPhone;
@@ -20,12 +22,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Translates a campaign's settings and a stored contact into the inputs of the pure scheduling core. */
-final class ContactScheduling {
+public final class ContactScheduling {
 
     private ContactScheduling() {
     }
 
-    static CampaignScheduling campaign(CampaignSettings s) {
+    public static CampaignScheduling campaign(CampaignSettings s) {
         CampaignSettings.Schedule sc = s.schedule();
         Set<LocalDate> holidays = new LinkedHashSet<>();
         sc.holidays().forEach(h -> holidays.add(LocalDate.parse(h)));
@@ -42,14 +44,18 @@ final class ContactScheduling {
 
     /** The contact as the scheduler sees it; an explicit time zone wins over the zones of its numbers. */
     static ContactSchedulingFacts contact(Contact c, List<CampaignSettings.Window> preferred, Set<String> dnc,
-                                          Map<String, String> nonValid) {
+                                          Map<String, String> nonValid, List<Attempt> attempts) {
         ZoneId explicit = c.timezone() == null ? null : ZoneId.of(c.timezone());
         List<ContactPhone> phones = c.phones().stream()
                 .map(p -> new ContactPhone(p.type(), p.timezones().stream().map(ZoneId::of).toList(),
                         dnc.contains(p.e164()), "INVALID".equals(nonValid.get(p.e164()))))
                 .toList();
         return new ContactSchedulingFacts(explicit, phones, preferred == null ? List.of() : windows(preferred),
-                c.dialAfter(), c.expiresAt(), c.priority(), null, List.of());
+                c.dialAfter(), c.expiresAt(), c.priority(), callback(c.callback()), attempts);
+    }
+
+    private static Callback callback(PendingCallback p) {
+        return p == null ? null : new Callback(p.at(), p.agentId(), p.phoneIndex(), p.anyTime());
     }
 
     private static List<WeeklyWindow> windows(List<CampaignSettings.Window> windows) {

@@ -44,10 +44,12 @@ public class ContactService {
     private final ObjectMapper mapper;
     private final ContactPreparer preparer;
     private final Clock clock;
+    private final DialingFacts dialing;
     private final io.dialer.engine.schedule.Scheduler scheduler = new io.dialer.engine.schedule.Scheduler();
 
     ContactService(ContactRepository repository, CampaignService campaigns, DncService dnc, NumberStatusService numbers,
-                   ObjectMapper mapper, Clock clock) {
+                   ObjectMapper mapper, Clock clock, DialingFacts dialing) {
+        this.dialing = dialing;
         this.repository = repository;
         this.campaigns = campaigns;
         this.dnc = dnc;
@@ -110,8 +112,11 @@ public class ContactService {
                     c.state() == ContactState.CANCELLED ? "CANCELLED" : c.state() == ContactState.DIALING ? "IN_PROGRESS" : "COMPLETED",
                     "the contact is " + c.state().name().toLowerCase(), null)));
         }
-        io.dialer.engine.schedule.Plan plan = scheduler.plan(ContactScheduling.contact(c, windows(c), blocked, statuses),
-                ContactScheduling.campaign(campaign.settings()), clock.instant());
+        List<io.dialer.engine.schedule.Attempt> attempts = dialing.attempts(c.tenant(), List.of(c.id()))
+                .getOrDefault(c.id(), List.of());
+        io.dialer.engine.schedule.Plan plan = scheduler.plan(
+                ContactScheduling.contact(c, windows(c), blocked, statuses, attempts),
+                ContactScheduling.campaign(campaign.settings()), dialing.campaignNow(campaign.id()));
         io.dialer.engine.schedule.Dialability d = plan.dialability(campaign.state() == io.dialer.campaign.CampaignState.RUNNING);
         return new ContactView.Dialability(d.dialable(), d.reasons().stream()
                 .map(r -> new ContactView.Reason(r.code().name(), r.message(), r.until())).toList());

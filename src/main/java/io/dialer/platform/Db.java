@@ -87,6 +87,10 @@ public class Db {
                 ps.setObject(idx, instant.atOffset(ZoneOffset.UTC));
             } else if (p instanceof LocalDate date) {
                 ps.setObject(idx, date);
+            } else if (p instanceof java.util.UUID[] ids) {
+                ps.setArray(idx, ps.getConnection().createArrayOf("uuid", ids));
+            } else if (p instanceof String[] texts) {
+                ps.setArray(idx, ps.getConnection().createArrayOf("text", texts));
             } else if (p instanceof Enum<?> e) {
                 ps.setString(idx, e.name());
             } else {

@@ -454,7 +454,7 @@ final class ImportRun {
         if (mode == ImportOptions.OnDuplicate.UPDATE && !laterDuplicates.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE contact SET first_name = ?, last_name = ?, timezone = ?, "
                     + "priority = ?, dial_after = ?, expires_at = ?, attributes = ?::jsonb, windows = ?::jsonb, phones = ?::jsonb, "
-                    + "next_dial_at = CASE WHEN state = 'PENDING' THEN ? ELSE next_dial_at END, updated_at = ? WHERE campaign_id = ? AND tenant = ? AND external_id = ?")) {
+                    + "next_dial_at = CASE WHEN state = 'PENDING' THEN ? ELSE next_dial_at END, planned = false, updated_at = ? WHERE campaign_id = ? AND tenant = ? AND external_id = ?")) {
                 for (StagedRow row : laterDuplicates) {
                     ContactDraft d = row.draft();
                     io.dialer.platform.Db.bind(ps, d.firstName(), d.lastName(), d.timezone(), d.priority(), d.dialAfter(),
@@ -492,6 +492,7 @@ final class ImportRun {
                                 attributes = EXCLUDED.attributes, windows = EXCLUDED.windows, phones = EXCLUDED.phones,
                                 state = CASE WHEN c.state = 'CANCELLED' THEN 'PENDING' ELSE c.state END,
                                 next_dial_at = CASE WHEN c.state IN ('PENDING', 'CANCELLED') THEN EXCLUDED.next_dial_at ELSE c.next_dial_at END,
+                            planned = false,
                                 updated_at = EXCLUDED.updated_at""");
                 }
                 counts = new ImportRepository.Counts(rowsRead, created, staging.written() - created, 0, rejected, invalidNumbers);

@@ -1,0 +1,29 @@
+package io.dialer.dialing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Knobs of the live loop on this replica. */
+@ConfigMapping(prefix = "dialer.dialing")
+public interface DialingConfig {
+
+    /** Run campaign loops on this replica (off for API-only replicas). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How long a lease lasts without renewal: another replica takes a campaign over this long after its owner died. */
+    @WithDefault("10")
+    int leaseSeconds();
+
+    /** Longest pause between two loop ticks (a carrier event wakes the loop earlier). */
+    @WithDefault("50")
+    int tickMillis();
+
+    /** How often this replica looks for campaigns nobody runs. */
+    @WithDefault("1000")
+    int supervisorMillis();
+
+    /** Most campaign loops one replica takes at once. */
+    @WithDefault("200")
+    int maxCampaigns();
+}

@@ -1,0 +1,143 @@
+package io.dialer.dialing;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two packaged service instances on one PostgreSQL run four campaigns; one instance is killed (SIGKILL) while it
+ * dials. Its campaigns move to the survivor once their leases expire, every campaign completes, and no contact is
+ * ever dialled twice at once or left in the middle of a call.
+ */
+class TwoReplicasIT {
+
+    private static EmbeddedPostgres postgres;
+    private static final List<Process> replicas = new ArrayList<>();
+    private static final List<Integer> ports = new ArrayList<>();
+
+    @BeforeAll
+    static void startReplicas() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+        String jar = System.getProperty("dialer.app.jar", "target/quarkus-app/quarkus-run.jar");
+        for (int i = 0; i < 2; i++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
+                    "-Xmx384m", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.jdbc.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres",
+                    "-Ddialer.dialing.lease-seconds=3", "-Ddialer.dialing.supervisor-millis=200",
+                    "-jar", jar);
+            File log = new File("target/replica-" + i + ".log");
+            pb.redirectErrorStream(true).redirectOutput(log);
+            replicas.add(pb.start());
+            ports.add(port);
+        }
+        for (int port : ports) {
+            awaitReady(port);
+        }
+    }
+
+    @AfterAll
+    static void stopReplicas() throws Exception {
+        replicas.forEach(Process::destroyForcibly);
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void noContactIsDialledTwiceAcrossReplicasAndACrash() throws Exception {
+        List<String> campaigns = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            String id = api(ports.get(c % 2)).body(Map.of("name", "replicas-" + c, "mode", "AGENTLESS",
+                    "schedule", Map.of("timezone", "UTC", "windows", List.of(Map.of("days",
+                            List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "from", "09:00", "to", "20:00"))),
+                    "dialing", Map.of("maxConcurrentCalls", 15),
+                    "retries", Map.of("maxAttemptsPerContact", 2, "minGapSeconds", 120,
+                            "rules", Map.of("NO_ANSWER", Map.of("delaySeconds", 300))),
+                    "simulation", Map.of("timeScale", 20, "startAt", "2026-06-01T12:00:00Z", "seed", c)))
+                    .post("/v1/campaigns").then().statusCode(201).extract().<String>path("id");
+            List<Map<String, Object>> contacts = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                contacts.add(Map.of("externalId", "x" + i, "timezone", "UTC", "phones",
+                        List.of(Map.of("number", String.format("+1312%03d%04d", 800 + c, 1000 + i), "type", "MOBILE"))));
+            }
+            api(ports.get(0)).body(Map.of("contacts", contacts)).post("/v1/campaigns/" + id + "/contacts").then().statusCode(200);
+            campaigns.add(id);
+        }
+        campaigns.forEach(id -> api(ports.get(1)).post("/v1/campaigns/" + id + "/start").then().statusCode(200));
+
+        awaitTrue(() -> query("SELECT count(DISTINCT owner) FROM campaign_lease WHERE expires_at > now()") == 2, 30);
+        Thread.sleep(3000);
+        Process victim = replicas.get(0);
+        victim.destroyForcibly().waitFor();
+        Instant killedAt = Instant.now();
+
+        for (String id : campaigns) {
+            awaitTrue(() -> "COMPLETED".equals(api(ports.get(1)).get("/v1/campaigns/" + id).then().extract().path("state")), 180);
+        }
+        assertTrue(killedAt.isBefore(Instant.now()));
+        assertEquals(0, query("SELECT count(*) FROM attempt WHERE state <> 'ENDED'"), "no attempt left open");
+        assertEquals(0, query("SELECT count(*) FROM contact WHERE state IN ('DIALING', 'PENDING')"), "no contact left mid-call");
+        assertEquals(0, query("SELECT count(*) FROM attempt a JOIN attempt b ON a.contact_id = b.contact_id AND a.id < b.id "
+                + "AND a.placed_at < b.ended_at AND b.placed_at < a.ended_at"), "no two overlapping calls to one contact");
+        assertTrue(query("SELECT count(*) FROM campaign_lease WHERE epoch > 1") >= 1, "a campaign moved to the survivor");
+        assertTrue(query("SELECT count(DISTINCT owner) FROM attempt") >= 2, "both replicas dialled");
+        assertTrue(query("SELECT count(*) FROM attempt WHERE result = 'NETWORK_ERROR' AND cause LIKE 'reconciled%'") > 0,
+                "calls in flight on the killed replica were reconciled");
+    }
+
+    private static RequestSpecification api(int port) {
+        return RestAssured.given().baseUri("http://localhost:" + port).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private static long query(String sql) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitReady(int port) throws Exception {
+        awaitTrue(() -> {
+            try {
+                return RestAssured.given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }, 90);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within " + seconds + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+}
