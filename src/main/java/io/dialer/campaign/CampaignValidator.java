@@ -61,6 +61,7 @@ public final class CampaignValidator {
         }
         schedule(r.schedule());
         dialing(r.dialing());
+        simulation(r.simulation());
         retries(r.retries());
         compliance(r.compliance());
         outcomes(r.outcomes());
@@ -139,6 +140,14 @@ public final class CampaignValidator {
         } catch (DateTimeParseException e) {
             out.add(new FieldError(path, "invalid_time", "must be a local time HH:mm such as 09:00"));
             return null;
+        }
+    }
+
+    private void simulation(com.fasterxml.jackson.databind.node.ObjectNode simulation) {
+        try {
+            SimulationProfile.of(simulation);
+        } catch (IllegalArgumentException e) {
+            add("simulation", "invalid_value", e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dialer.dialing;
 
+import io.dialer.campaign.SimulationProfile;
 import io.dialer.agent.Agent;
 import io.dialer.agent.AgentState;
 import io.dialer.campaign.Campaign;
@@ -222,7 +223,7 @@ final class CampaignRunner implements Runnable {
         settings = c.settings();
         scheduling = ContactScheduling.campaign(settings);
         if (profile == null) {
-            profile = SimulationProfile.of(settings.simulation(), rt.mapper());
+            profile = SimulationProfile.of(settings.simulation());
         }
         if (pacer == null) {
             pacer = Pacers.create("PREDICTIVE".equals(settings.mode()) ? PacingAlgorithm.PREDICTIVE : PacingAlgorithm.PROGRESSIVE,

@@ -1,5 +1,6 @@
 package io.dialer.dialing;
 
+import io.dialer.campaign.SimulationProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dialer.campaign.Campaign;
@@ -51,7 +52,7 @@ public class DialingService {
     public AbandonEstimate abandonment(Campaign campaign) {
         CampaignSettings.Compliance c = campaign.settings().compliance();
         boolean amd = campaign.settings().dialing().amd() != null && Boolean.TRUE.equals(campaign.settings().dialing().amd().enabled());
-        double falsePositive = amd ? SimulationProfile.of(campaign.settings().simulation(), mapper).scenario().amd().falsePositive() : 0;
+        double falsePositive = amd ? SimulationProfile.of(campaign.settings().simulation()).scenario().amd().falsePositive() : 0;
         AbandonDefinition definition = AbandonDefinition.fromAbandonWindow(c.abandonWindow(), c.maxAbandonRate(), falsePositive);
         Instant now = campaignNow(campaign.id());
         return definition.estimate(attempts.ledgerCounts(campaign.tenant(), campaign.id(), now.minus(definition.window()),

@@ -1,5 +1,6 @@
 package io.dialer.dialing;
 
+import io.dialer.campaign.SimulationProfile;
 import io.dialer.campaign.Campaign;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -78,7 +79,7 @@ public class DialingSupervisor {
         if (campaign.isEmpty()) {
             return false;
         }
-        SimulationProfile profile = SimulationProfile.of(campaign.get().settings().simulation(), runtime.mapper());
+        SimulationProfile profile = SimulationProfile.of(campaign.get().settings().simulation());
         Optional<Lease> lease = runtime.leases().acquire(orphan, replica.id(), runtime.config().leaseSeconds(),
                 profile.timeScale(), profile.startAt());
         if (lease.isEmpty()) {

@@ -74,9 +74,12 @@ class CampaignApiTest {
                 "mode", "TURBO",
                 "schedule", Map.of("timezone", "Mars/Olympus",
                         "windows", List.of(Map.of("days", List.of("MON", "FUNDAY"), "from", "9am", "to", "20:00"))),
-                "dialing", Map.of("ringTimeoutSeconds", 5, "defaultRegion", "XX", "numberOrder", List.of("PAGER")),
+                "dialing", Map.of("ringTimeoutSeconds", 5, "defaultRegion", "XX", "numberOrder", List.of("PAGER"),
+                        "previewTimeoutSeconds", 1, "maxConcurrentCalls", 0,
+                        "amd", Map.of("enabled", true, "machineAction", "LEAVE_MESSAGE")),
                 "retries", Map.of("rules", Map.of("NOT_A_CODE", Map.of("delaySeconds", -1, "max", 1))),
-                "compliance", Map.of("maxAbandonRate", 0.9, "abandonWindow", "P7D"));
+                "compliance", Map.of("maxAbandonRate", 0.9, "abandonWindow", "P7D"),
+                "simulation", Map.of("timeScale", 2, "talkSecond", Map.of("mean", 10)));
         ValidatableResponse r = json().body(body).post("/v1/campaigns").then();
         Api.isProblem(r, 422);
         r.body("errors.field", hasItem("name"))
@@ -90,7 +93,12 @@ class CampaignApiTest {
                 .body("errors.field", hasItem("retries.rules.NOT_A_CODE"))
                 .body("errors.field", hasItem("retries.rules.NOT_A_CODE.delaySeconds"))
                 .body("errors.field", hasItem("compliance.maxAbandonRate"))
-                .body("errors.field", hasItem("compliance.abandonWindow"));
+                .body("errors.field", hasItem("compliance.abandonWindow"))
+                .body("errors.field", hasItem("dialing.previewTimeoutSeconds"))
+                .body("errors.field", hasItem("dialing.maxConcurrentCalls"))
+                .body("errors.field", hasItem("dialing.amd.message"))
+                .body("errors.field", hasItem("simulation"));
+        Api.isProblem(json().body(Map.of("name", "fast", "simulation", Map.of("timeScale", 0))).post("/v1/campaigns").then(), 422);
     }
 
     @Test

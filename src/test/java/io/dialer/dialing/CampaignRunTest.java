@@ -59,6 +59,7 @@ class CampaignRunTest {
         Set<String> busyFirst = new HashSet<>();
         Set<String> dncBefore = new HashSet<>();
         Set<String> dncLater = new HashSet<>();
+        Set<String> invalidBefore = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             String zone = ZONES.get(i % ZONES.size());
             String number = String.format("+1312%03d%04d", 200 + i / 100, 1000 + i);
@@ -74,6 +75,9 @@ class CampaignRunTest {
             if (i % 25 == 7) {
                 dncBefore.add(number);
             }
+            if (i % 25 == 17) {
+                invalidBefore.add(number);
+            }
             if (i % 25 == 12 && zone.equals("America/Los_Angeles")) {
                 dncLater.add(number);
             }
@@ -82,6 +86,10 @@ class CampaignRunTest {
         }
         upsert(id, contacts).statusCode(200);
         json().body(Map.of("numbers", List.copyOf(dncBefore), "reason", "test")).post("/v1/dnc").then().statusCode(200);
+        for (String number : invalidBefore) {
+            json().body(Map.of("status", "INVALID", "reason", "CRM says so")).put("/v1/phone-numbers/" + number)
+                    .then().statusCode(200);
+        }
         simulatedAgents(id, 8);
         start(id);
         // Los Angeles opens at 16:00 UTC, four campaign hours after the start: its numbers go on DNC before that
@@ -104,6 +112,16 @@ class CampaignRunTest {
             assertFalse(local.isBefore(LocalTime.of(9, 0)) || !local.isBefore(LocalTime.of(20, 0)),
                     "call at " + local + " " + a.timezone() + " (" + a.placedAt() + ")");
             assertFalse(dncBefore.contains(a.number()) || dncLater.contains(a.number()), "dialled a DNC number " + a.number());
+            assertFalse(invalidBefore.contains(a.number()), "dialled a number marked invalid " + a.number());
+        }
+        Map<String, Instant> foundInvalid = new HashMap<>();
+        rows.stream().filter(a -> Set.of("NUMBER_NOT_IN_SERVICE", "INVALID_NUMBER").contains(a.result()))
+                .forEach(a -> foundInvalid.merge(a.number(), a.endedAt(), (x, y) -> x.isBefore(y) ? x : y));
+        assertFalse(foundInvalid.isEmpty(), "some numbers turned out not to be in service");
+        for (DialingFixtures.AttemptRow a : rows) {
+            Instant invalidSince = foundInvalid.get(a.number());
+            assertFalse(invalidSince != null && a.placedAt().isAfter(invalidSince),
+                    "a number found not in service is never dialled again: " + a);
         }
         for (List<DialingFixtures.AttemptRow> history : byContact.values()) {
             checkRules(history);

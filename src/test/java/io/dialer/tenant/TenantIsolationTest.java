@@ -103,4 +103,38 @@ class TenantIsolationTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(a, b);
         Api.isProblem(as(tokenB).get("/v1/campaigns/" + a).then(), 404);
     }
+
+    @Test
+    void statsCallbacksAndPreviewOffersAreTenantScoped() throws Exception {
+        String tenantA = Api.unique("tenant-a");
+        String a = Tokens.forTenant(tenantA);
+        String campaign = as(a).body(Map.of("name", "A's dialing")).post("/v1/campaigns").then().statusCode(201)
+                .extract().path("id");
+        String contact = as(a).body(Map.of("contacts", List.of(Api.contact("a-1", "+13125550100"))))
+                .post("/v1/campaigns/" + campaign + "/contacts").then().statusCode(200).extract().path("results[0].id");
+        String agent = as(a).body(Map.of("name", "A's agent")).post("/v1/agents").then().statusCode(201).extract().path("id");
+        String offer = java.util.UUID.randomUUID().toString();
+        try (java.sql.Connection c = PostgresTestResource.postgres().getPostgresDatabase().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO attempt (id, tenant, campaign_id, contact_id, "
+                     + "phone_index, number, mode, state, agent_id, owner, epoch, placed_at) VALUES (?::uuid, ?, ?::uuid, ?::uuid, 0, "
+                     + "'+13125550100', 'PREVIEW', 'OFFERED', ?::uuid, 'test', 1, now())")) {
+            ps.setString(1, offer);
+            ps.setString(2, tenantA);
+            ps.setString(3, campaign);
+            ps.setString(4, contact);
+            ps.setString(5, agent);
+            ps.execute();
+        }
+        Map<String, Object> callback = Map.of("at", "2030-01-01T10:00:00Z");
+        Map<String, Object> skip = Map.of("action", "SKIP");
+
+        Api.isProblem(as(tokenB).get("/v1/campaigns/" + campaign + "/stats").then(), 404);
+        Api.isProblem(as(tokenB).body(callback).put("/v1/campaigns/" + campaign + "/contacts/" + contact + "/callback").then(), 404);
+        Api.isProblem(as(tokenB).body(skip).post("/v1/agents/" + agent + "/offers/" + offer).then(), 404);
+
+        as(a).get("/v1/campaigns/" + campaign + "/stats").then().statusCode(200).body("state", equalTo("DRAFT"));
+        as(a).body(callback).put("/v1/campaigns/" + campaign + "/contacts/" + contact + "/callback").then().statusCode(200);
+        Api.isProblem(as(a).body(skip).post("/v1/agents/" + java.util.UUID.randomUUID() + "/offers/" + offer).then(), 409);
+        as(a).body(skip).post("/v1/agents/" + agent + "/offers/" + offer).then().statusCode(202);
+    }
 }
