@@ -206,5 +206,10 @@ class CampaignRunTest {
         assertTrue(live > 200, "people answered: " + stats);
         assertTrue(((Number) stats.get("abandonRate")).doubleValue() <= 0.03, "abandon rate under the cap: " + stats);
         assertTrue(byResult.get("CONNECTED").intValue() > 200, "agents talked: " + byResult);
+        List<DialingFixtures.AttemptRow> rows = attempts(id);
+        long mostAtOnce = rows.stream().mapToLong(a -> rows.stream()
+                .filter(b -> !b.placedAt().isAfter(a.placedAt()) && b.endedAt().isAfter(a.placedAt())).count()).max().orElse(0);
+        assertTrue(mostAtOnce > 10, "the predictive pacer dials ahead of the 10 agents: at most " + mostAtOnce + " calls at once");
+        assertTrue(mostAtOnce <= 30, "never more than maxLinesPerAgent (3) lines per agent: " + mostAtOnce);
     }
 }
