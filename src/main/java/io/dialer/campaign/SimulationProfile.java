@@ -40,7 +40,7 @@ public record SimulationProfile(double timeScale, java.time.Instant startAt, Sce
         if (copy.has("startAt")) {
             try {
                 startAt = java.time.Instant.parse(copy.get("startAt").asText());
-            } catch (java.time.format.DateTimeException e) {
+            } catch (java.time.DateTimeException e) {
                 throw new IllegalArgumentException("startAt must be an RFC 3339 UTC time such as 2026-06-01T12:00:00Z");
             }
         }
