@@ -29,9 +29,11 @@ public class CampaignService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final jakarta.enterprise.event.Event<CampaignDeleted> campaignDeleted;
+    private final io.dialer.webhook.EventLog events;
 
     CampaignService(CampaignRepository repository, ObjectMapper mapper, Clock clock,
-                    jakarta.enterprise.event.Event<CampaignDeleted> campaignDeleted) {
+                    jakarta.enterprise.event.Event<CampaignDeleted> campaignDeleted, io.dialer.webhook.EventLog events) {
+        this.events = events;
         this.repository = repository;
         this.mapper = mapper;
         this.clock = clock;
@@ -60,7 +62,21 @@ public class CampaignService {
     /** The engine's transition: a running campaign none of whose contacts can ever be dialled again is complete. */
     @Transactional
     public boolean complete(String tenant, java.util.UUID id) {
-        return repository.completeIfRunning(tenant, id, clock.instant());
+        if (!repository.completeIfRunning(tenant, id, clock.instant())) {
+            return false;
+        }
+        events.record(stateEvent(repository.find(tenant, id).orElseThrow(), CampaignState.RUNNING,
+                io.dialer.webhook.EventTypes.CAMPAIGN_COMPLETED));
+        return true;
+    }
+
+    private static io.dialer.webhook.NewEvent stateEvent(Campaign c, CampaignState previous, String type) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("campaignId", c.id().toString());
+        data.put("name", c.name());
+        data.put("state", c.state().name());
+        data.put("previousState", previous.name());
+        return new io.dialer.webhook.NewEvent(c.tenant(), type, c.id(), data);
     }
 
     public Page<Campaign> list(String tenant, String state, PageRequest page) {
@@ -120,7 +136,14 @@ public class CampaignService {
                     + current.state() + "; " + action.verb() + " is allowed from " + action.allowedStates());
         }
         repository.updateState(tenant, current.id(), action.target(), clock.instant());
-        return repository.find(tenant, current.id()).orElseThrow();
+        Campaign updated = repository.find(tenant, current.id()).orElseThrow();
+        events.record(stateEvent(updated, current.state(), "campaign." + switch (action) {
+            case START -> "started";
+            case PAUSE -> "paused";
+            case RESUME -> "resumed";
+            case STOP -> "stopped";
+        }));
+        return updated;
     }
 
     @Transactional

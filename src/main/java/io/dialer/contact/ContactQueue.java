@@ -101,6 +101,16 @@ public class ContactQueue {
         });
     }
 
+    /**
+     * Stores the plan of one contact the loop does not hold, after a business outcome: a final outcome closes it, a
+     * non-final one may reopen a contact its last result had closed.
+     */
+    public void saveOutsideLoop(String tenant, ContactPlan p, Instant now) {
+        db.update("UPDATE contact SET state = ?, next_dial_at = ?, next_phone_index = ?, planned = true, attempt_count = ?, "
+                        + "updated_at = ? WHERE id = ? AND tenant = ? AND state NOT IN ('CANCELLED', 'DIALING')",
+                p.state().name(), p.nextDialAt(), p.nextPhoneIndex(), p.attemptCount(), now, p.id(), tenant);
+    }
+
     /** After a settings change: every pending contact is planned again with the new settings. */
     public int markUnplanned(String tenant, UUID campaignId) {
         return db.update("UPDATE contact SET planned = false WHERE campaign_id = ? AND tenant = ? AND state = 'PENDING' AND planned",

@@ -7,6 +7,11 @@ package io.dialer.contact;
 public enum ContactState {
     PENDING, DIALING, COMPLETED, EXHAUSTED, EXPIRED, CANCELLED;
 
+    /** Closed by the engine: never dialled again. */
+    public boolean isFinal() {
+        return this == COMPLETED || this == EXHAUSTED || this == EXPIRED;
+    }
+
     public static boolean isKnown(String s) {
         for (ContactState c : values()) {
             if (c.name().equals(s)) {

@@ -56,11 +56,14 @@ public class AttemptRepository {
         }
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE attempt SET state = 'ENDED', result = ?, answered_at = ?, "
-                    + "connected_at = ?, ended_at = ?, agent_id = COALESCE(?, agent_id), cause = ?, outcome = ? "
+                    + "connected_at = ?, ended_at = ?, agent_id = COALESCE(?, agent_id), cause = ?, "
+                    + "outcome = COALESCE(?, outcome), outcome_final = COALESCE(?, outcome_final), "
+                    + "outcome_category = COALESCE(?, outcome_category), "
+                    + "outcome_recorded_at = CASE WHEN ?::text IS NULL THEN outcome_recorded_at ELSE ? END "
                     + "WHERE id = ? AND state <> 'ENDED'")) {
                 for (AttemptEnd e : ends) {
                     Db.bind(ps, e.result().name(), e.answeredAt(), e.connectedAt(), e.endedAt(), e.agentId(), e.cause(),
-                            e.outcome(), e.id());
+                            e.outcome(), e.outcomeFinal(), e.outcomeCategory(), e.outcome(), e.endedAt(), e.id());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -79,11 +82,13 @@ public class AttemptRepository {
         if (contactIds.isEmpty()) {
             return out;
         }
-        db.list("SELECT contact_id, placed_at, phone_index, result FROM attempt WHERE contact_id = ANY(?) AND tenant = ? "
-                        + "AND state = 'ENDED'",
+        db.list("SELECT contact_id, placed_at, phone_index, result, outcome_final FROM attempt WHERE contact_id = ANY(?) "
+                        + "AND tenant = ? AND state = 'ENDED'",
                 rs -> {
+                    Object finalOutcome = rs.getObject(5);
                     out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(Attempt.of(Db.instant(rs, "placed_at"), rs.getInt(3), ResultCode.valueOf(rs.getString(4))));
+                            .add(new Attempt(Db.instant(rs, "placed_at"), rs.getInt(3), ResultCode.valueOf(rs.getString(4)),
+                                    (Boolean) finalOutcome));
                     return null;
                 }, contactIds.toArray(UUID[]::new), tenant);
         return out;
@@ -110,6 +115,15 @@ public class AttemptRepository {
     boolean decide(String tenant, UUID attemptId, UUID agentId, String action) {
         return db.update("UPDATE attempt SET preview_action = ? WHERE id = ? AND tenant = ? AND agent_id = ? AND state = 'OFFERED' "
                 + "AND preview_action IS NULL", action, attemptId, tenant, agentId) == 1;
+    }
+
+    /** Records a business outcome once; false if the attempt already has one. */
+    boolean saveOutcome(String tenant, UUID attemptId, String code, String category, boolean isFinal, String notes,
+                        Instant callbackAt, String dataJson, Instant now) {
+        return db.update("UPDATE attempt SET outcome = ?, outcome_category = ?, outcome_final = ?, outcome_notes = ?, "
+                        + "outcome_callback_at = ?, outcome_data = ?::jsonb, outcome_recorded_at = ? "
+                        + "WHERE id = ? AND tenant = ? AND outcome_recorded_at IS NULL",
+                code, category, isFinal, notes, callbackAt, dataJson, now, attemptId, tenant) == 1;
     }
 
     boolean exists(String tenant, UUID attemptId) {

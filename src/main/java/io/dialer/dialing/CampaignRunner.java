@@ -555,7 +555,7 @@ final class CampaignRunner implements Runnable {
         }
         List<AttemptEnd> batch = new ArrayList<>(ended);
         long t = System.nanoTime();
-        rt.store().finish(lease, batch, scheduling, now(), new HashMap<>(endedNumbers));
+        rt.store().finish(lease, batch, scheduling, settings, now(), new HashMap<>(endedNumbers));
         dbNanos += System.nanoTime() - t;
         ended.clear();
         endedNumbers.clear();

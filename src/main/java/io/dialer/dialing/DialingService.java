@@ -33,7 +33,14 @@ public class DialingService {
     private final ContactQueue queue;
     private final ObjectMapper mapper;
 
-    DialingService(AttemptRepository attempts, LeaseRepository leases, ContactQueue queue, ObjectMapper mapper) {
+    private final io.dialer.contact.dnc.DncService dnc;
+    private final io.dialer.contact.numbers.NumberStatusService numbers;
+    private final io.dialer.engine.schedule.Scheduler scheduler = new io.dialer.engine.schedule.Scheduler();
+
+    DialingService(AttemptRepository attempts, LeaseRepository leases, ContactQueue queue, ObjectMapper mapper,
+                   io.dialer.contact.dnc.DncService dnc, io.dialer.contact.numbers.NumberStatusService numbers) {
+        this.dnc = dnc;
+        this.numbers = numbers;
         this.attempts = attempts;
         this.leases = leases;
         this.queue = queue;
@@ -67,6 +74,41 @@ public class DialingService {
         JsonNode n = io.dialer.platform.Json.read(mapper, json.get(), JsonNode.class);
         return new LiveFigures(n.path("linesInFlight").asLong(), n.path("linesPerAgent").asDouble(),
                 n.path("utilization").asDouble(), n.path("capFallback").asBoolean());
+    }
+
+    /** Stores a business outcome on an attempt, once; runs in the caller's transaction. */
+    public boolean saveOutcome(String tenant, UUID attemptId, String code, String category, boolean isFinal, String notes,
+                               Instant callbackAt, String dataJson) {
+        return attempts.saveOutcome(tenant, attemptId, code, category, isFinal, notes, callbackAt, dataJson, Instant.now());
+    }
+
+    /**
+     * Plans a contact again outside the loop (after a business outcome), in the caller's transaction; returns the
+     * contact.completed event when the contact is now closed. A contact being dialled is left to the loop.
+     */
+    public java.util.List<io.dialer.webhook.NewEvent> replanContact(Campaign campaign, UUID contactId) {
+        String tenant = campaign.tenant();
+        java.util.List<io.dialer.contact.Contact> found = queue.byIds(tenant, campaign.id(), java.util.List.of(contactId));
+        if (found.isEmpty() || found.get(0).state() == io.dialer.contact.ContactState.DIALING
+                || found.get(0).state() == io.dialer.contact.ContactState.CANCELLED) {
+            return java.util.List.of();
+        }
+        io.dialer.contact.Contact c = found.get(0);
+        java.util.Set<String> e164s = new java.util.LinkedHashSet<>();
+        c.phones().forEach(p -> e164s.add(p.e164()));
+        java.util.List<io.dialer.engine.schedule.Attempt> history = new java.util.ArrayList<>(
+                attempts.history(tenant, java.util.List.of(contactId)).getOrDefault(contactId, java.util.List.of()));
+        Instant now = campaignNow(campaign.id());
+        io.dialer.engine.schedule.Plan plan = scheduler.plan(queue.facts(c, dnc.blocked(tenant, e164s),
+                numbers.nonValid(tenant, e164s), history), io.dialer.contact.ContactScheduling.campaign(campaign.settings()), now);
+        int counted = (int) history.stream().filter(a -> a.result().countsAsAttempt()).count();
+        ContactQueue.ContactPlan p = plan.decision() instanceof io.dialer.engine.schedule.Decision.DialAt d
+                ? new ContactQueue.ContactPlan(contactId, io.dialer.contact.ContactState.PENDING, d.at(), d.phoneIndex(), counted, null, false)
+                : new ContactQueue.ContactPlan(contactId, io.dialer.contact.ContactState.valueOf(
+                        ((io.dialer.engine.schedule.Decision.Never) plan.decision()).contactState()), null, null, counted, null, false);
+        queue.saveOutsideLoop(tenant, p, now);
+        return p.state().isFinal() && !c.state().isFinal()
+                ? java.util.List.of(DialingEvents.contactCompleted(c, p, plan)) : java.util.List.of();
     }
 
     /** An agent accepts, skips or closes the contact offered in preview. */

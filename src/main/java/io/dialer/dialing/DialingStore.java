@@ -17,6 +17,9 @@ import io.dialer.engine.schedule.Decision;
 import io.dialer.engine.schedule.Plan;
 import io.dialer.engine.schedule.Scheduler;
 import io.dialer.platform.Ids;
+import io.dialer.webhook.EventLog;
+import io.dialer.webhook.EventTypes;
+import io.dialer.webhook.NewEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,10 +56,14 @@ public class DialingStore {
     private final ContactQueue queue;
     private final DncService dnc;
     private final NumberStatusService numbers;
+    private final EventLog events;
+    private final DialingEvents eventData;
     private final Scheduler scheduler = new Scheduler();
 
     DialingStore(LeaseRepository leases, AttemptRepository attempts, ContactQueue queue, DncService dnc,
-                 NumberStatusService numbers) {
+                 NumberStatusService numbers, EventLog events, DialingEvents eventData) {
+        this.events = events;
+        this.eventData = eventData;
         this.leases = leases;
         this.attempts = attempts;
         this.queue = queue;
@@ -81,6 +88,7 @@ public class DialingStore {
             Facts facts = facts(lease.tenant(), claimed);
             List<Dial> dials = new ArrayList<>();
             List<ContactPlan> plans = new ArrayList<>();
+            List<NewEvent> completions = new ArrayList<>();
             List<AttemptRecord> blocked = new ArrayList<>();
             for (Contact c : claimed) {
                 List<Attempt> history = facts.history(c.id());
@@ -96,7 +104,11 @@ public class DialingStore {
                     dials.add(new Dial(c, record(lease, campaign, c, d.phoneIndex(), offerTo == null ? "DIALING" : "OFFERED",
                             agent, d.isCallback(), now), d.isCallback()));
                 } else {
-                    plans.add(planOf(c.id(), plan, history, null, false));
+                    ContactPlan p = planOf(c.id(), plan, history, null, false);
+                    plans.add(p);
+                    if (p.state().isFinal()) {
+                        completions.add(DialingEvents.contactCompleted(c, p, plan));
+                    }
                 }
             }
             attempts.insert(blocked, lease.owner(), lease.epoch());
@@ -104,25 +116,66 @@ public class DialingStore {
                     now, null, "blocked at dial time: the number is on the do-not-call list", null, false)).toList());
             attempts.insert(dials.stream().map(Dial::attempt).toList(), lease.owner(), lease.epoch());
             queue.save(lease.tenant(), plans, now);
+            List<NewEvent> recorded = new ArrayList<>(eventData.attemptsCompleted(lease.tenant(),
+                    blocked.stream().map(AttemptRecord::id).toList()));
+            recorded.addAll(completions);
+            events.recordAll(recorded);
             return dials;
         });
     }
 
     /** Ends attempts, marks numbers found invalid, and plans each contact's next call (or closes it). */
-    void finish(Lease lease, List<AttemptEnd> ends, CampaignScheduling scheduling, Instant now, Map<UUID, String> numbersById) {
-        if (ends.isEmpty()) {
+    void finish(Lease lease, List<AttemptEnd> ended, CampaignScheduling scheduling, CampaignSettings settings, Instant now,
+                Map<UUID, String> numbersById) {
+        if (ended.isEmpty()) {
             return;
         }
+        List<AttemptEnd> ends = ended.stream().map(e -> withOutcomeFlags(e, settings)).toList();
         QuarkusTransaction.requiringNew().run(() -> {
             requireLease(lease);
             attempts.end(ends);
+            List<NewEvent> recorded = new ArrayList<>(eventData.attemptsCompleted(lease.tenant(),
+                    ends.stream().map(AttemptEnd::id).toList()));
             for (AttemptEnd e : ends) {
                 if (e.result().nextStep() == NextStep.MARK_NUMBER_INVALID && numbersById.get(e.id()) != null) {
                     numbers.set(lease.tenant(), numbersById.get(e.id()), "INVALID", "dialled: " + e.result().name());
+                    recorded.add(DialingEvents.numberInvalidated(lease.tenant(), lease.campaignId(), numbersById.get(e.id()),
+                            e.result().name(), null));
+                }
+                if (e.outcome() != null) {
+                    recorded.add(outcomeRecorded(lease, e));
                 }
             }
-            replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, now, lastResults(ends), callbackAttempts(ends));
+            recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, now,
+                    lastResults(ends), callbackAttempts(ends)));
+            events.recordAll(recorded);
         });
+    }
+
+    /** A simulated agent's outcome takes the flags of the campaign's definition of its code. */
+    private static AttemptEnd withOutcomeFlags(AttemptEnd e, CampaignSettings settings) {
+        if (e.outcome() == null || settings.outcomes() == null) {
+            return e;
+        }
+        for (CampaignSettings.OutcomeDefinition d : settings.outcomes()) {
+            if (d.code().equals(e.outcome())) {
+                return e.withOutcome(Boolean.TRUE.equals(d.isFinal()), d.category());
+            }
+        }
+        return e;
+    }
+
+    private static NewEvent outcomeRecorded(Lease lease, AttemptEnd e) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("attemptId", e.id().toString());
+        data.put("campaignId", lease.campaignId().toString());
+        data.put("contactId", e.contactId().toString());
+        data.put("code", e.outcome());
+        data.put("category", e.outcomeCategory());
+        data.put("final", e.outcomeFinal());
+        data.put("source", "SIMULATED_AGENT");
+        data.put("agentId", e.agentId() == null ? null : e.agentId().toString());
+        return new NewEvent(lease.tenant(), EventTypes.OUTCOME_RECORDED, lease.campaignId(), data);
     }
 
     /** Plans contacts that were added or changed, or all of them after a settings change. Returns how many. */
@@ -135,12 +188,18 @@ public class DialingStore {
             }
             Facts facts = facts(lease.tenant(), contacts);
             List<ContactPlan> plans = new ArrayList<>();
+            List<NewEvent> completions = new ArrayList<>();
             for (Contact c : contacts) {
                 List<Attempt> history = facts.history(c.id());
-                plans.add(planOf(c.id(), scheduler.plan(queue.facts(c, facts.dnc, facts.nonValid, history), scheduling, now),
-                        history, null, false));
+                Plan plan = scheduler.plan(queue.facts(c, facts.dnc, facts.nonValid, history), scheduling, now);
+                ContactPlan p = planOf(c.id(), plan, history, null, false);
+                plans.add(p);
+                if (p.state().isFinal()) {
+                    completions.add(DialingEvents.contactCompleted(c, p, plan));
+                }
             }
             queue.save(lease.tenant(), plans, now);
+            events.recordAll(completions);
             return contacts.size();
         });
     }
@@ -164,8 +223,12 @@ public class DialingStore {
                     "OFFERED".equals(o.state()) ? ResultCode.CANCELLED : ResultCode.NETWORK_ERROR, null, null, now, null,
                     "reconciled: the loop that placed it (" + o.owner() + ") stopped", null, false)).toList();
             attempts.end(ends);
-            replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, now, lastResults(ends), Set.of());
+            List<NewEvent> recorded = new ArrayList<>(eventData.attemptsCompleted(lease.tenant(),
+                    ends.stream().map(AttemptEnd::id).toList()));
+            recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, now,
+                    lastResults(ends), Set.of()));
             queue.releaseDialing(lease.tenant(), lease.campaignId(), Set.of());
+            events.recordAll(recorded);
             return open;
         });
     }
@@ -177,8 +240,10 @@ public class DialingStore {
         });
     }
 
-    private void replan(Lease lease, List<UUID> contactIds, CampaignScheduling scheduling, Instant now,
-                        Map<UUID, ResultCode> lastResults, Set<UUID> callbackDone) {
+    /** Plans the contacts again after their attempts ended; returns contact.completed events for those now closed. */
+    private List<NewEvent> replan(Lease lease, List<UUID> contactIds, CampaignScheduling scheduling, Instant now,
+                                  Map<UUID, ResultCode> lastResults, Set<UUID> callbackDone) {
+        List<NewEvent> completed = new ArrayList<>();
         List<Contact> contacts = queue.byIds(lease.tenant(), lease.campaignId(), new ArrayList<>(new LinkedHashSet<>(contactIds)));
         Facts facts = facts(lease.tenant(), contacts);
         List<ContactPlan> plans = new ArrayList<>();
@@ -191,9 +256,14 @@ public class DialingStore {
             Contact effective = clearCallback ? withoutCallback(c) : c;
             Plan plan = scheduler.plan(queue.facts(effective, facts.dnc, facts.nonValid, history), scheduling, now);
             ResultCode last = lastResults.get(c.id());
-            plans.add(planOf(c.id(), plan, history, last == null ? null : last.name(), clearCallback));
+            ContactPlan p = planOf(c.id(), plan, history, last == null ? null : last.name(), clearCallback);
+            plans.add(p);
+            if (p.state().isFinal()) {
+                completed.add(DialingEvents.contactCompleted(c, p, plan));
+            }
         }
         queue.save(lease.tenant(), plans, now);
+        return completed;
     }
 
     private static Contact withoutCallback(Contact c) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import static io.dialer.dialing.DialingFixtures.attempts;
 import static io.dialer.dialing.DialingFixtures.awaitState;
 import static io.dialer.dialing.DialingFixtures.campaign;
+import static io.dialer.dialing.DialingFixtures.count;
 import static io.dialer.dialing.DialingFixtures.simulatedAgents;
 import static io.dialer.dialing.DialingFixtures.simulation;
 import static io.dialer.dialing.DialingFixtures.start;
@@ -143,6 +144,17 @@ class CampaignRunTest {
         Map<String, Number> byResult = (Map<String, Number>) stats.get("attemptsByResult");
         assertEquals(rows.size(), byResult.values().stream().mapToInt(Number::intValue).sum());
         assertTrue(byResult.containsKey("CONNECTED"), "agents talked to people: " + byResult);
+
+        // every state change went out as an event, once, numbered without gaps
+        assertEquals(rows.size(), count("SELECT count(DISTINCT data->>'attemptId') FROM event WHERE campaign_id = ?::uuid "
+                + "AND type = 'attempt.completed'", id));
+        assertEquals(rows.size(), count("SELECT count(*) FROM event WHERE campaign_id = ?::uuid AND type = 'attempt.completed'", id));
+        assertEquals(200, count("SELECT count(*) FROM event WHERE campaign_id = ?::uuid AND type = 'contact.completed'", id));
+        assertEquals(1, count("SELECT count(*) FROM event WHERE campaign_id = ?::uuid AND type = 'campaign.completed'", id));
+        assertEquals(1, count("SELECT count(*) FROM event WHERE campaign_id = ?::uuid AND type = 'campaign.started'", id));
+        long events = count("SELECT count(*) FROM event WHERE campaign_id = ?::uuid", id);
+        assertEquals(events, count("SELECT count(DISTINCT sequence) FROM event WHERE campaign_id = ?::uuid AND sequence BETWEEN 1 AND "
+                + events, id));
     }
 
     /** Limits per contact and number, the minimum gap, the retry delay after no answer, and no overlapping calls. */

@@ -1,5 +1,10 @@
 package io.dialer.contact.imports;
 
+import io.dialer.webhook.EventLog;
+import io.dialer.webhook.EventTypes;
+import io.dialer.webhook.NewEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.dialer.platform.Db;
@@ -57,13 +62,17 @@ public class ImportProcessor {
     private final ExecutorService workers =
             Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("import-worker"));
 
-    ImportProcessor(AgroalDataSource dataSource, Db db, ImportRepository jobs, ObjectMapper mapper, Clock clock) {
+    ImportProcessor(AgroalDataSource dataSource, Db db, ImportRepository jobs, ObjectMapper mapper, Clock clock,
+                    EventLog events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.db = db;
         this.jobs = jobs;
         this.mapper = mapper;
         this.clock = clock;
     }
+
+    private final EventLog events;
 
     String instanceId() {
         return instanceId;
@@ -73,6 +82,14 @@ public class ImportProcessor {
         jobRunner.submit(() -> run(job));
     }
 
+    private void fail(Submission job, String failure, ImportRun run) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            jobs.fail(job.jobId(), failure, run.rowsRead(), run.rejected(), clock.instant());
+            events.record(new NewEvent(job.tenant(), EventTypes.IMPORT_FAILED, job.campaignId(), Map.of(
+                    "importId", job.jobId().toString(), "campaignId", job.campaignId().toString(), "failure", failure)));
+        });
+    }
+
     void run(Submission job) {
         jobs.markRunning(job.jobId(), clock.instant());
         ImportRun run = new ImportRun(job, mapper, workers, markedNumbers(job.tenant()), clock.instant());
@@ -80,15 +97,21 @@ public class ImportProcessor {
              Connection c = dataSource.getConnection()) {
             run.execute(c, in, (bytes, rows) -> jobs.progress(job.jobId(), bytes, rows, clock.instant()), in::count);
             saveProblems(job, run.problems());
-            jobs.complete(job.jobId(), run.counts(), clock.instant());
+            ImportRepository.Counts counts = run.counts();
+            QuarkusTransaction.requiringNew().run(() -> {
+                jobs.complete(job.jobId(), counts, clock.instant());
+                events.record(new NewEvent(job.tenant(), EventTypes.IMPORT_COMPLETED, job.campaignId(), Map.of(
+                        "importId", job.jobId().toString(), "campaignId", job.campaignId().toString(),
+                        "dryRun", job.options().dryRun(), "rowsRead", counts.rowsRead(), "rowsCreated", counts.created(),
+                        "rowsUpdated", counts.updated(), "rowsSkipped", counts.skipped(), "rowsRejected", counts.rejected())));
+            });
             LOG.infof("Import %s finished: %s (%s)", job.jobId(), run.counts(), run.timings());
         } catch (ImportRun.ImportFailure e) {
             saveProblems(job, run.problems());
-            jobs.fail(job.jobId(), e.getMessage() + ". Nothing was imported.", run.rowsRead(), run.rejected(), clock.instant());
+            fail(job, e.getMessage() + ". Nothing was imported.", run);
         } catch (Exception e) {
             LOG.errorf(e, "Import %s failed", job.jobId());
-            jobs.fail(job.jobId(), "The import failed on the server; nothing was imported. Submit it again.",
-                    run.rowsRead(), run.rejected(), clock.instant());
+            fail(job, "The import failed on the server; nothing was imported. Submit it again.", run);
         } finally {
             try {
                 Files.deleteIfExists(job.file());
