@@ -85,8 +85,11 @@ public class ImportProcessor {
     private void fail(Submission job, String failure, ImportRun run) {
         QuarkusTransaction.requiringNew().run(() -> {
             jobs.fail(job.jobId(), failure, run.rowsRead(), run.rejected(), clock.instant());
-            events.record(new NewEvent(job.tenant(), EventTypes.IMPORT_FAILED, job.campaignId(), Map.of(
-                    "importId", job.jobId().toString(), "campaignId", job.campaignId().toString(), "failure", failure)));
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("importId", job.jobId().toString());
+            data.put("campaignId", job.campaignId().toString());
+            data.put("failure", failure);
+            events.record(new NewEvent(job.tenant(), EventTypes.IMPORT_FAILED, job.campaignId(), data));
         });
     }
 
@@ -100,10 +103,16 @@ public class ImportProcessor {
             ImportRepository.Counts counts = run.counts();
             QuarkusTransaction.requiringNew().run(() -> {
                 jobs.complete(job.jobId(), counts, clock.instant());
-                events.record(new NewEvent(job.tenant(), EventTypes.IMPORT_COMPLETED, job.campaignId(), Map.of(
-                        "importId", job.jobId().toString(), "campaignId", job.campaignId().toString(),
-                        "dryRun", job.options().dryRun(), "rowsRead", counts.rowsRead(), "rowsCreated", counts.created(),
-                        "rowsUpdated", counts.updated(), "rowsSkipped", counts.skipped(), "rowsRejected", counts.rejected())));
+                Map<String, Object> data = new java.util.LinkedHashMap<>();
+                data.put("importId", job.jobId().toString());
+                data.put("campaignId", job.campaignId().toString());
+                data.put("dryRun", Boolean.TRUE.equals(job.options().dryRun()));
+                data.put("rowsRead", counts.rowsRead());
+                data.put("rowsCreated", counts.created());
+                data.put("rowsUpdated", counts.updated());
+                data.put("rowsSkipped", counts.skipped());
+                data.put("rowsRejected", counts.rejected());
+                events.record(new NewEvent(job.tenant(), EventTypes.IMPORT_COMPLETED, job.campaignId(), data));
             });
             LOG.infof("Import %s finished: %s (%s)", job.jobId(), run.counts(), run.timings());
         } catch (ImportRun.ImportFailure e) {
