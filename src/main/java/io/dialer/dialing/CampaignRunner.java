@@ -176,9 +176,10 @@ final class CampaignRunner implements Runnable {
 
     /** One pass; true when it did work, so the next one follows at once. */
     private boolean tick() {
+        int handled = drainEvents();
+        // after the events, so that nothing placed in this pass predates an end just handled
         Instant now = now();
         accountUtilization(now);
-        int handled = drainEvents();
         handleTimeouts(now);
         connectWaitingCalls(now);
         driveSimulatedAgents(now);
@@ -188,7 +189,7 @@ final class CampaignRunner implements Runnable {
         int planned = planContacts(now);
         int placed = 0;
         if (!stopRequested && campaign != null && campaign.state() == CampaignState.RUNNING) {
-            placed = dial(now);
+            placed = dial(now());
             checkCompletion(placed, planned);
         }
         return handled > 0 || wrote || planned > 0 || placed > 0;
@@ -673,7 +674,7 @@ final class CampaignRunner implements Runnable {
         boolean amd = d.amd() != null && Boolean.TRUE.equals(d.amd().enabled());
         rt.carrier().originate(new CallRequest(call.callId(), lease.tenant(), campaignIdText, call.number, d.callerId(),
                 TrunkRules.trunkFor(d.trunkRules(), call.contact.phones().get(call.phoneIndex)), d.ringTimeoutSeconds(), amd,
-                lease.clock(), profile.scenario()), events::add);
+                lease.clock(), profile.scenario(), call.placedAt), events::add);
     }
 
     /** Pause keeps answered calls; stop and shutdown end the unanswered ones; shutdown hangs up the rest too. */
@@ -712,7 +713,9 @@ final class CampaignRunner implements Runnable {
         List<CallInFlight> inFlight = new ArrayList<>();
         List<WaitingCall> waiting = new ArrayList<>();
         for (LiveCall c : calls.values()) {
-            if (c.phase == LiveCall.Phase.RINGING) {
+            if (c.phase == LiveCall.Phase.RINGING || c.phase == LiveCall.Phase.HANDLED_BY_DIALER
+                    || c.phase == LiveCall.Phase.ABANDONING) {
+                // a machine or fax being hung up, or a message playing, still holds its line
                 inFlight.add(new CallInFlight(seconds(c.placedAt, now)));
             } else if (c.phase == LiveCall.Phase.WAITING) {
                 waiting.add(new WaitingCall(seconds(c.waitingSince, now)));

@@ -18,13 +18,20 @@ import java.util.Objects;
  * @param amd                run answering-machine detection on answer
  * @param clock              the campaign clock; a simulated campaign's clock may run faster than real time
  * @param simulation         the campaign's simulation profile with defaults applied (only the simulated carrier reads it)
+ * @param placedAt           when the dialer recorded the call as placed, on {@code clock}; the simulated carrier times
+ *                           the far end from it so that its timestamps agree with the dialer's records (null: now)
  */
 public record CallRequest(String callId, String tenant, String campaignId, String number, String callerId, String trunk,
-                          int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation) {
+                          int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation, java.time.Instant placedAt) {
 
     public CallRequest {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    public CallRequest(String callId, String tenant, String campaignId, String number, String callerId, String trunk,
+                       int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation) {
+        this(callId, tenant, campaignId, number, callerId, trunk, ringTimeoutSeconds, amd, clock, simulation, null);
     }
 }

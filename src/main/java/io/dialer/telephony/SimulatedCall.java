@@ -38,8 +38,11 @@ final class SimulatedCall {
         this.request = request;
         this.listener = listener;
         this.script = script;
-        this.placedAt = request.clock().instant();
-        this.placedNanos = System.nanoTime();
+        Instant now = request.clock().instant();
+        this.placedAt = request.placedAt() != null && request.placedAt().isBefore(now) ? request.placedAt() : now;
+        double lagSeconds = Duration.between(placedAt, now).toNanos() / 1e9;
+        long lagNanos = request.clock() instanceof ScaledClock scaled ? scaled.realNanos(lagSeconds) : (long) (lagSeconds * 1e9);
+        this.placedNanos = System.nanoTime() - lagNanos;
         this.lastAt = placedAt;
     }
 

@@ -88,6 +88,44 @@ class DialingModesTest {
                 "the connected event pops the contact's data");
     }
 
+    /** With the ledger already over the cap, a predictive campaign dials progressively: never more lines than agents. */
+    @Test
+    void predictiveFallsBackToProgressiveWhileTheLedgerIsOverTheCap() throws Exception {
+        String id = campaign("PREDICTIVE", Map.of("schedule", ALL_WEEK, "retries", Map.of("maxAttemptsPerContact", 1),
+                "simulation", simulation(100, Map.of())));
+        List<Map<String, Object>> contacts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            contacts.add(Map.of("externalId", "f" + i, "timezone", "UTC",
+                    "phones", List.of(Map.of("number", String.format("+1312720%04d", 1000 + i), "type", "MOBILE"))));
+        }
+        upsert(id, contacts).statusCode(200);
+        for (int i = 0; i < 20; i++) {
+            DialingFixtures.execute("INSERT INTO attempt (id, tenant, campaign_id, contact_id, phone_index, number, mode, state, "
+                    + "result, owner, epoch, placed_at, ended_at) VALUES (gen_random_uuid(), 'default', ?::uuid, gen_random_uuid(), 0, "
+                    + "'+13125550100', 'PREDICTIVE', 'ENDED', ?, 'earlier-shift', 1, '2026-06-01T11:00:00Z', '2026-06-01T11:01:00Z')",
+                    id, i % 2 == 0 ? "ABANDONED" : "CONNECTED");
+        }
+        DialingFixtures.simulatedAgents(id, 4);
+        start(id);
+        boolean sawFallback = false;
+        long deadline = System.currentTimeMillis() + 120_000;
+        Map<String, Object> stats = DialingFixtures.stats(id);
+        while (!"COMPLETED".equals(stats.get("state")) && System.currentTimeMillis() < deadline) {
+            sawFallback |= Boolean.TRUE.equals(stats.get("capFallback"));
+            Thread.sleep(100);
+            stats = DialingFixtures.stats(id);
+        }
+        assertEquals("COMPLETED", stats.get("state"));
+        assertTrue(sawFallback, "the stats show the fallback");
+        List<DialingFixtures.AttemptRow> rows = attempts(id);
+        for (DialingFixtures.AttemptRow a : rows) {
+            long concurrent = rows.stream()
+                    .filter(b -> !b.placedAt().isAfter(a.placedAt()) && b.endedAt().isAfter(a.placedAt())).count();
+            assertTrue(concurrent <= 4, concurrent + " calls at once for 4 agents while over the cap: " + rows.stream()
+                    .filter(b -> !b.placedAt().isAfter(a.placedAt()) && b.endedAt().isAfter(a.placedAt())).toList());
+        }
+    }
+
     private static String awaitOffer(String campaignId) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
