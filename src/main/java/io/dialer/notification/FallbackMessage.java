@@ -40,6 +40,10 @@ final class FallbackMessage {
                 m.values.put(field, text(v));
             }
         }
+        JsonNode crmId = data.get("contactExternalId"); // the spelling of the other contact events
+        if (!m.values.containsKey("externalId") && crmId != null && !crmId.isNull()) {
+            m.values.put("externalId", text(crmId));
+        }
         List<String> phones = new ArrayList<>();
         data.path("phones").forEach(p -> {
             String number = p.isTextual() ? p.asText() : p.path("e164").asText(null);

@@ -31,5 +31,7 @@ class FallbackMessageTest {
         assertEquals("Renewals crm-1 ATTEMPTS_EXHAUSTED NO_ANSWER [] []",
                 m.render("{{campaignName}} {{externalId}} {{reason}} {{lastResult}} [{{lastName}}] [{{nope}}]"));
         assertEquals("a b", m.renderLine(" a\r\nb "));
+        JsonNode otherSpelling = MAPPER.readTree("{\"contactExternalId\":\"crm-2\",\"phones\":[]}");
+        assertEquals("crm-2 []", FallbackMessage.of(otherSpelling, null).render("{{externalId}} [{{phone}}]"));
     }
 }
