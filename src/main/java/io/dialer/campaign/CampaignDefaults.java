@@ -56,7 +56,16 @@ final class CampaignDefaults {
                 new Compliance(or(c.maxAbandonRate(), MAX_ABANDON), or(c.abandonWindow(), ABANDON_WINDOW),
                         or(c.connectTimeoutSeconds(), CONNECT_TIMEOUT), c.safeHarbourMessage()),
                 or(s.outcomes(), List.of()),
-                s.simulation());
+                s.simulation(),
+                fallback(s.fallback()));
+    }
+
+    /** No fallback unless asked for; when asked for, exhausted contacts trigger it unless onExhausted is false. */
+    private static CampaignSettings.Fallback fallback(CampaignSettings.Fallback f) {
+        if (f == null) {
+            return null;
+        }
+        return new CampaignSettings.Fallback(or(f.onExhausted(), true), or(f.resultCodes(), List.of()), f.email(), f.sms());
     }
 
     private static CampaignSettings.Amd amd(CampaignSettings.Amd a) {

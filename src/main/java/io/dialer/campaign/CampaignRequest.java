@@ -3,6 +3,7 @@ package io.dialer.campaign;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dialer.campaign.CampaignSettings.Compliance;
 import io.dialer.campaign.CampaignSettings.Dialing;
+import io.dialer.campaign.CampaignSettings.Fallback;
 import io.dialer.campaign.CampaignSettings.OutcomeDefinition;
 import io.dialer.campaign.CampaignSettings.Retries;
 import io.dialer.campaign.CampaignSettings.Schedule;
@@ -12,9 +13,9 @@ import java.util.List;
 /** Body of POST /v1/campaigns, and the merged result of a PATCH. */
 public record CampaignRequest(String name, String description, String mode, Schedule schedule, Dialing dialing,
                               Retries retries, Compliance compliance, List<OutcomeDefinition> outcomes,
-                              ObjectNode simulation) {
+                              ObjectNode simulation, Fallback fallback) {
 
     CampaignSettings settings() {
-        return new CampaignSettings(mode, schedule, dialing, retries, compliance, outcomes, simulation);
+        return new CampaignSettings(mode, schedule, dialing, retries, compliance, outcomes, simulation, fallback);
     }
 }

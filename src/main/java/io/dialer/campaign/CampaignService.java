@@ -23,7 +23,7 @@ public class CampaignService {
 
     /** What a manager may correct while the campaign runs; the rest needs a paused or draft campaign. */
     private static final Set<String> ALWAYS_PATCHABLE = Set.of("name", "description", "schedule", "dialing",
-            "retries", "compliance", "outcomes", "simulation");
+            "retries", "compliance", "outcomes", "simulation", "fallback");
 
     private final CampaignRepository repository;
     private final ObjectMapper mapper;
@@ -160,7 +160,7 @@ public class CampaignService {
     private static CampaignRequest requestOf(Campaign c) {
         CampaignSettings s = c.settings();
         return new CampaignRequest(c.name(), c.description(), s.mode(), s.schedule(), s.dialing(), s.retries(),
-                s.compliance(), s.outcomes(), s.simulation());
+                s.compliance(), s.outcomes(), s.simulation(), s.fallback());
     }
 
     private static void requireValid(CampaignRequest request) {

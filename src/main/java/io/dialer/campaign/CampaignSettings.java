@@ -20,7 +20,8 @@ public record CampaignSettings(
         Retries retries,
         Compliance compliance,
         List<OutcomeDefinition> outcomes,
-        ObjectNode simulation) {
+        ObjectNode simulation,
+        Fallback fallback) {
 
     /** Calling windows are always read in the contact's local time; {@code timezone} is the fallback zone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,5 +67,26 @@ public record CampaignSettings(
     public record OutcomeDefinition(String code, String label, @JsonProperty("final") Boolean isFinal, String category,
                                     Boolean rightPartyContact, Boolean marksNumberInvalid, Boolean addsToDnc,
                                     Boolean needsCallbackTime) {
+    }
+
+    /**
+     * A message for contacts who end without being reached: when their attempts are exhausted ({@code onExhausted},
+     * true unless set to false) or when their last result is one of {@code resultCodes}. The dialer then records a
+     * {@code contact.fallback_requested} event (which webhooks deliver) and, when a channel is given and enabled on
+     * the service, sends it by e-mail and/or SMS. Templates use {@code {{name}}} placeholders: contact fields
+     * (firstName, lastName, externalId, phone, ...) and attributes by name; a missing value renders empty.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Fallback(Boolean onExhausted, List<String> resultCodes, FallbackEmail email, FallbackSms sms) {
+    }
+
+    /** E-mail fallback: recipient (usually {@code {{email}}} from the attributes), subject and plain-text body templates. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FallbackEmail(String to, String subject, String body) {
+    }
+
+    /** SMS fallback: recipient (usually {@code {{phone}}}, the contact's first number) and text templates. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FallbackSms(String to, String body) {
     }
 }

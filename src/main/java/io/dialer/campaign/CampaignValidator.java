@@ -2,6 +2,9 @@ package io.dialer.campaign;
 
 import io.dialer.campaign.CampaignSettings.Compliance;
 import io.dialer.campaign.CampaignSettings.Dialing;
+import io.dialer.campaign.CampaignSettings.Fallback;
+import io.dialer.campaign.CampaignSettings.FallbackEmail;
+import io.dialer.campaign.CampaignSettings.FallbackSms;
 import io.dialer.campaign.CampaignSettings.OutcomeDefinition;
 import io.dialer.campaign.CampaignSettings.Retries;
 import io.dialer.campaign.CampaignSettings.RetryRule;
@@ -11,6 +14,7 @@ import io.dialer.campaign.CampaignSettings.Window;
 import io.dialer.contact.phone.PhoneNormalizer;
 import io.dialer.engine.result.ResultCode;
 import io.dialer.platform.FieldError;
+import io.dialer.platform.TextTemplate;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -22,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Checks a whole campaign request and reports every bad field, not just the first one. */
 public final class CampaignValidator {
@@ -35,6 +40,9 @@ public final class CampaignValidator {
     static final Set<String> ABANDON_WINDOWS = Set.of("P30D", "PT24H");
     static final Set<String> OUTCOME_CATEGORIES = Set.of("SUCCESS", "FAILURE", "NEUTRAL");
     static final Set<String> BUILT_IN_OUTCOMES = Set.of("WRONG_NUMBER", "WRONG_PERSON", "CALLBACK_REQUESTED", "DO_NOT_CALL");
+
+    /** Deliberately loose: one @, no spaces or list separators; the mail server has the last word. */
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -65,6 +73,7 @@ public final class CampaignValidator {
         retries(r.retries());
         compliance(r.compliance());
         outcomes(r.outcomes());
+        fallback(r.fallback());
     }
 
     private void schedule(Schedule s) {
@@ -269,6 +278,63 @@ public final class CampaignValidator {
                 add(p + ".category", "invalid_value", "must be one of " + sorted(OUTCOME_CATEGORIES));
             }
         }
+    }
+
+    private void fallback(Fallback f) {
+        if (f == null) {
+            return;
+        }
+        if (f.resultCodes() != null) {
+            if (f.resultCodes().size() > ResultCode.values().length) {
+                add("fallback.resultCodes", "too_many", "at most " + ResultCode.values().length + " codes");
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < f.resultCodes().size(); i++) {
+                String code = f.resultCodes().get(i);
+                String p = "fallback.resultCodes[" + i + "]";
+                if (code == null || !ResultCode.isKnown(code)) {
+                    add(p, "unknown_result_code", "is not a result code (see GET /v1/result-codes)");
+                } else if (!seen.add(code)) {
+                    add(p, "duplicate", "is listed twice");
+                }
+            }
+        }
+        FallbackEmail email = f.email();
+        if (email != null) {
+            if (template("fallback.email.to", email.to(), 320)
+                    && TextTemplate.names(email.to()).isEmpty() && !EMAIL.matcher(email.to().strip()).matches()) {
+                add("fallback.email.to", "invalid_email", "must be an e-mail address or a template such as {{email}}");
+            }
+            if (template("fallback.email.subject", email.subject(), 300) && email.subject().matches("(?s).*[\\r\\n].*")) {
+                add("fallback.email.subject", "invalid_value", "must be a single line");
+            }
+            template("fallback.email.body", email.body(), 20_000);
+        }
+        FallbackSms sms = f.sms();
+        if (sms != null) {
+            if (template("fallback.sms.to", sms.to(), 100)
+                    && TextTemplate.names(sms.to()).isEmpty() && !sms.to().strip().matches("\\+[1-9][0-9]{6,14}")) {
+                add("fallback.sms.to", "invalid_number", "must be an E.164 number or a template such as {{phone}}");
+            }
+            template("fallback.sms.body", sms.body(), 1600);
+        }
+    }
+
+    /** A required, well-formed template of at most {@code max} characters; true when it is all of that. */
+    private boolean template(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            add(field, "required", "is required");
+            return false;
+        }
+        if (value.length() > max) {
+            add(field, "too_long", "must be at most " + max + " characters");
+            return false;
+        }
+        if (!TextTemplate.isWellFormed(value)) {
+            add(field, "invalid_template", "has a malformed placeholder; write {{name}} with a field or attribute name");
+            return false;
+        }
+        return true;
     }
 
     private void range(String field, Integer value, int min, int max) {

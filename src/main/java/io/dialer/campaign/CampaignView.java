@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dialer.campaign.CampaignSettings.Compliance;
 import io.dialer.campaign.CampaignSettings.Dialing;
+import io.dialer.campaign.CampaignSettings.Fallback;
 import io.dialer.campaign.CampaignSettings.OutcomeDefinition;
 import io.dialer.campaign.CampaignSettings.Retries;
 import io.dialer.campaign.CampaignSettings.Schedule;
@@ -15,6 +16,6 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CampaignView(String id, String name, String description, CampaignState state, String mode,
                            Schedule schedule, Dialing dialing, Retries retries, Compliance compliance,
-                           List<OutcomeDefinition> outcomes, ObjectNode simulation, int version,
+                           List<OutcomeDefinition> outcomes, ObjectNode simulation, Fallback fallback, int version,
                            Instant createdAt, Instant updatedAt, Instant startedAt, Instant stoppedAt) {
 }
