@@ -118,7 +118,7 @@ final class CampaignRunner implements Runnable {
     public void run() {
         Thread.currentThread().setName("campaign-" + campaignIdText.substring(0, 8));
         try {
-            rt.store().reconcile(lease, scheduling, now());
+            rt.store().reconcile(lease, scheduling, settings, now());
             loop();
         } catch (DialingStore.LeaseLost lost) {
             LOG.warnf("Campaign %s: lease lost, hanging up %d calls", campaignIdText, calls.size());
@@ -567,7 +567,7 @@ final class CampaignRunner implements Runnable {
         if (planningDone && t < nextPlanCheckNanos) {
             return 0;
         }
-        int planned = rt.store().planUnplanned(lease, scheduling, now, PLAN_BATCH);
+        int planned = rt.store().planUnplanned(lease, scheduling, settings, now, PLAN_BATCH);
         dbNanos += System.nanoTime() - t;
         planningDone = planned < PLAN_BATCH;
         nextPlanCheckNanos = t + TimeUnit.MILLISECONDS.toNanos(1000);

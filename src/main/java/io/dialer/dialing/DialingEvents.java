@@ -66,6 +66,20 @@ public class DialingEvents {
                 }, (Object) attemptIds.toArray(UUID[]::new), tenant);
     }
 
+    /**
+     * contact.completed for a contact the plan closes for good, and contact.fallback_requested when the campaign wants
+     * a fallback message for a contact that ends unreached.
+     */
+    static List<NewEvent> closed(Contact c, ContactPlan plan, Plan decision, io.dialer.campaign.CampaignSettings settings) {
+        NewEvent completed = contactCompleted(c, plan, decision);
+        boolean exhausted = plan.state() == io.dialer.contact.ContactState.EXHAUSTED;
+        String lastResult = plan.lastResult() != null ? plan.lastResult() : c.lastResult();
+        if (settings != null && io.dialer.notification.FallbackPolicy.wants(settings.fallback(), exhausted, lastResult)) {
+            return List.of(completed, io.dialer.notification.FallbackPolicy.event(c, exhausted, lastResult));
+        }
+        return List.of(completed);
+    }
+
     /** contact.completed for a contact the plan closes for good. */
     static NewEvent contactCompleted(Contact c, ContactPlan plan, Plan decision) {
         Decision.Never never = (Decision.Never) decision.decision();

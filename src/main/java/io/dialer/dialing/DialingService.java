@@ -108,7 +108,7 @@ public class DialingService {
                         ((io.dialer.engine.schedule.Decision.Never) plan.decision()).contactState()), null, null, counted, null, false);
         queue.saveOutsideLoop(tenant, p, now);
         return p.state().isFinal() && !c.state().isFinal()
-                ? java.util.List.of(DialingEvents.contactCompleted(c, p, plan)) : java.util.List.of();
+                ? DialingEvents.closed(c, p, plan, campaign.settings()) : java.util.List.of();
     }
 
     /** An agent accepts, skips or closes the contact offered in preview. */

@@ -107,7 +107,7 @@ public class DialingStore {
                     ContactPlan p = planOf(c.id(), plan, history, null, false);
                     plans.add(p);
                     if (p.state().isFinal()) {
-                        completions.add(DialingEvents.contactCompleted(c, p, plan));
+                        completions.addAll(DialingEvents.closed(c, p, plan, campaign.settings()));
                     }
                 }
             }
@@ -146,7 +146,7 @@ public class DialingStore {
                     recorded.add(outcomeRecorded(lease, e));
                 }
             }
-            recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, now,
+            recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, settings, now,
                     lastResults(ends), callbackAttempts(ends)));
             events.recordAll(recorded);
         });
@@ -179,7 +179,7 @@ public class DialingStore {
     }
 
     /** Plans contacts that were added or changed, or all of them after a settings change. Returns how many. */
-    int planUnplanned(Lease lease, CampaignScheduling scheduling, Instant now, int limit) {
+    int planUnplanned(Lease lease, CampaignScheduling scheduling, CampaignSettings settings, Instant now, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             requireLease(lease);
             List<Contact> contacts = queue.unplanned(lease.tenant(), lease.campaignId(), limit);
@@ -195,7 +195,7 @@ public class DialingStore {
                 ContactPlan p = planOf(c.id(), plan, history, null, false);
                 plans.add(p);
                 if (p.state().isFinal()) {
-                    completions.add(DialingEvents.contactCompleted(c, p, plan));
+                    completions.addAll(DialingEvents.closed(c, p, plan, settings));
                 }
             }
             queue.save(lease.tenant(), plans, now);
@@ -215,7 +215,8 @@ public class DialingStore {
      * A new owner's first step: attempts left open by a loop that stopped are ended (their fate is unknown, so as a
      * network error), their contacts planned again, and no contact stays DIALING. Returns the reconciled attempts.
      */
-    List<AttemptRepository.OpenAttempt> reconcile(Lease lease, CampaignScheduling scheduling, Instant now) {
+    List<AttemptRepository.OpenAttempt> reconcile(Lease lease, CampaignScheduling scheduling, CampaignSettings settings,
+                                                  Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             requireLease(lease);
             List<AttemptRepository.OpenAttempt> open = attempts.open(lease.tenant(), lease.campaignId());
@@ -225,7 +226,7 @@ public class DialingStore {
             attempts.end(ends);
             List<NewEvent> recorded = new ArrayList<>(eventData.attemptsCompleted(lease.tenant(),
                     ends.stream().map(AttemptEnd::id).toList()));
-            recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, now,
+            recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, settings, now,
                     lastResults(ends), Set.of()));
             queue.releaseDialing(lease.tenant(), lease.campaignId(), Set.of());
             events.recordAll(recorded);
@@ -241,7 +242,8 @@ public class DialingStore {
     }
 
     /** Plans the contacts again after their attempts ended; returns contact.completed events for those now closed. */
-    private List<NewEvent> replan(Lease lease, List<UUID> contactIds, CampaignScheduling scheduling, Instant now,
+    private List<NewEvent> replan(Lease lease, List<UUID> contactIds, CampaignScheduling scheduling,
+                                  CampaignSettings settings, Instant now,
                                   Map<UUID, ResultCode> lastResults, Set<UUID> callbackDone) {
         List<NewEvent> completed = new ArrayList<>();
         List<Contact> contacts = queue.byIds(lease.tenant(), lease.campaignId(), new ArrayList<>(new LinkedHashSet<>(contactIds)));
@@ -259,7 +261,7 @@ public class DialingStore {
             ContactPlan p = planOf(c.id(), plan, history, last == null ? null : last.name(), clearCallback);
             plans.add(p);
             if (p.state().isFinal()) {
-                completed.add(DialingEvents.contactCompleted(c, p, plan));
+                completed.addAll(DialingEvents.closed(c, p, plan, settings));
             }
         }
         queue.save(lease.tenant(), plans, now);

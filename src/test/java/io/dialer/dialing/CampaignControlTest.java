@@ -156,6 +156,22 @@ class CampaignControlTest {
         assertEquals(0, count("SELECT count(*) FROM attempt WHERE campaign_id = ?::uuid AND state <> 'ENDED'", id));
     }
 
+    @Test
+    void contactsThatEndUnreachedAskForTheirFallbackMessage() throws Exception {
+        String id = campaign("PROGRESSIVE", Map.of("schedule", ALL_WEEK, "retries", Map.of("maxAttemptsPerContact", 1),
+                "fallback", Map.of("onExhausted", true), "simulation", simulation(100, Map.of())));
+        List<Map<String, Object>> unreachable = contacts("fb", 3, "0003");
+        List<Map<String, Object>> all = new ArrayList<>(unreachable);
+        all.addAll(contacts("ok", 2, "0001"));
+        upsert(id, all).statusCode(200);
+        simulatedAgents(id, 2);
+        start(id);
+        awaitState(id, "COMPLETED", 90);
+        assertEquals(3, count("SELECT count(*) FROM event WHERE campaign_id = ?::uuid AND type = 'contact.fallback_requested' "
+                + "AND data->>'reason' = 'ATTEMPTS_EXHAUSTED'", id));
+        assertEquals(5, count("SELECT count(*) FROM event WHERE campaign_id = ?::uuid AND type = 'contact.completed'", id));
+    }
+
     private static void awaitAttempts(String id, long atLeast) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (count(ATTEMPTS, id) < atLeast) {
