@@ -1,0 +1,17 @@
+package io.dialer.webhook;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/** Webhook tests: a retry schedule of seconds instead of days, a short timeout and a fast poll. */
+public class WebhookTestProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "dialer.webhook.retry-schedule", "200ms,400ms,600ms,800ms,1s,1s,1s,1s,1s",
+                "dialer.webhook.timeout", "2s",
+                "dialer.webhook.dispatcher.poll-interval", "50ms");
+    }
+}
