@@ -150,10 +150,9 @@ class ContactApiTest {
 
         // a one-minute window far from now in Chicago: outside the window, until its next opening, named in local time
         java.time.LocalTime chicagoNow = java.time.LocalTime.now(java.time.ZoneId.of("America/Chicago"));
-        java.time.LocalTime from = chicagoNow.plusHours(6).withSecond(0).withNano(0);
-        if (from.isAfter(java.time.LocalTime.of(23, 58))) {
-            from = java.time.LocalTime.of(6, 0);
-        }
+        // (inside the legal 08:00-21:00, and never the current minute, whenever the test runs)
+        java.time.LocalTime from = chicagoNow.isAfter(java.time.LocalTime.of(9, 0))
+                && chicagoNow.isBefore(java.time.LocalTime.of(11, 0)) ? java.time.LocalTime.of(15, 0) : java.time.LocalTime.of(10, 0);
         String narrow = Api.createCampaign(Map.of("name", Api.unique("narrow"), "schedule", Map.of("windows",
                 List.of(Map.of("days", ALL_DAYS, "from", from.toString(), "to", from.plusMinutes(1).toString())))));
         json().post("/v1/campaigns/" + narrow + "/start").then().statusCode(200);
