@@ -69,6 +69,9 @@ CREATE TABLE webhook_delivery_attempt (
 );
 CREATE INDEX webhook_delivery_attempt_endpoint ON webhook_delivery_attempt (endpoint_id, id);
 
+-- The CRM's own id of a campaign, carried in events.
+ALTER TABLE campaign ADD COLUMN external_id text;
+
 -- Business outcomes recorded on an attempt (by the agent desktop, the CRM or the IVR).
 ALTER TABLE attempt
     ADD COLUMN outcome_final boolean,

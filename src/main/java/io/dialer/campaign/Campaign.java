@@ -6,10 +6,10 @@ import java.util.UUID;
 /** A stored campaign. */
 public record Campaign(UUID id, String tenant, String name, String description, CampaignState state,
                        CampaignSettings settings, int version, Instant createdAt, Instant updatedAt,
-                       Instant startedAt, Instant stoppedAt) {
+                       Instant startedAt, Instant stoppedAt, String externalId) {
 
     public CampaignView view() {
-        return new CampaignView(id.toString(), name, description, state, settings.mode(), settings.schedule(),
+        return new CampaignView(id.toString(), externalId, name, description, state, settings.mode(), settings.schedule(),
                 settings.dialing(), settings.retries(), settings.compliance(), settings.outcomes(),
                 settings.simulation(), settings.fallback(), version, createdAt, updatedAt, startedAt, stoppedAt);
     }

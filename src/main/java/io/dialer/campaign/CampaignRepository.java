@@ -17,7 +17,8 @@ import java.util.UUID;
 class CampaignRepository {
 
     private static final String COLUMNS =
-            "id, tenant, name, description, state, config::text AS config, version, created_at, updated_at, started_at, stopped_at";
+            "id, tenant, name, description, state, config::text AS config, version, created_at, updated_at, started_at, stopped_at, "
+            + "external_id";
 
     private final Db db;
     private final ObjectMapper mapper;
@@ -28,10 +29,10 @@ class CampaignRepository {
     }
 
     void insert(Campaign c) {
-        db.update("INSERT INTO campaign (id, tenant, name, description, state, config, version, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
+        db.update("INSERT INTO campaign (id, tenant, name, description, state, config, version, created_at, updated_at, external_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)",
                 c.id(), c.tenant(), c.name(), c.description(), c.state(), Json.write(mapper, c.settings()),
-                c.version(), c.createdAt(), c.updatedAt());
+                c.version(), c.createdAt(), c.updatedAt(), c.externalId());
     }
 
     Optional<Campaign> find(String tenant, UUID id) {
@@ -50,9 +51,9 @@ class CampaignRepository {
 
     /** Optimistic update: only succeeds when the stored version is still {@code expectedVersion}. */
     boolean update(Campaign c, int expectedVersion) {
-        return db.update("UPDATE campaign SET name = ?, description = ?, config = ?::jsonb, version = ?, updated_at = ? "
-                        + "WHERE tenant = ? AND id = ? AND version = ?",
-                c.name(), c.description(), Json.write(mapper, c.settings()), c.version(), c.updatedAt(),
+        return db.update("UPDATE campaign SET name = ?, description = ?, config = ?::jsonb, version = ?, updated_at = ?, "
+                        + "external_id = ? WHERE tenant = ? AND id = ? AND version = ?",
+                c.name(), c.description(), Json.write(mapper, c.settings()), c.version(), c.updatedAt(), c.externalId(),
                 c.tenant(), c.id(), expectedVersion) == 1;
     }
 
@@ -78,6 +79,6 @@ class CampaignRepository {
                 rs.getString("description"), CampaignState.valueOf(rs.getString("state")),
                 Json.read(mapper, rs.getString("config"), CampaignSettings.class), rs.getInt("version"),
                 Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"), Db.instant(rs, "started_at"),
-                Db.instant(rs, "stopped_at"));
+                Db.instant(rs, "stopped_at"), rs.getString("external_id"));
     }
 }

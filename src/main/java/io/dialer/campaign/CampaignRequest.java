@@ -13,7 +13,7 @@ import java.util.List;
 /** Body of POST /v1/campaigns, and the merged result of a PATCH. */
 public record CampaignRequest(String name, String description, String mode, Schedule schedule, Dialing dialing,
                               Retries retries, Compliance compliance, List<OutcomeDefinition> outcomes,
-                              ObjectNode simulation, Fallback fallback) {
+                              ObjectNode simulation, Fallback fallback, String externalId) {
 
     CampaignSettings settings() {
         return new CampaignSettings(mode, schedule, dialing, retries, compliance, outcomes, simulation, fallback);

@@ -23,7 +23,7 @@ public class CampaignService {
 
     /** What a manager may correct while the campaign runs; the rest needs a paused or draft campaign. */
     private static final Set<String> ALWAYS_PATCHABLE = Set.of("name", "description", "schedule", "dialing",
-            "retries", "compliance", "outcomes", "simulation", "fallback");
+            "retries", "compliance", "outcomes", "simulation", "fallback", "externalId");
 
     private final CampaignRepository repository;
     private final ObjectMapper mapper;
@@ -45,7 +45,7 @@ public class CampaignService {
         requireValid(request);
         Instant now = clock.instant();
         Campaign campaign = new Campaign(Ids.newId(), tenant, request.name().strip(), request.description(),
-                CampaignState.DRAFT, CampaignDefaults.apply(request.settings()), 1, now, now, null, null);
+                CampaignState.DRAFT, CampaignDefaults.apply(request.settings()), 1, now, now, null, null, request.externalId());
         repository.insert(campaign);
         return campaign;
     }
@@ -73,6 +73,7 @@ public class CampaignService {
     private static io.dialer.webhook.NewEvent stateEvent(Campaign c, CampaignState previous, String type) {
         java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("campaignId", c.id().toString());
+        data.put("campaignExternalId", c.externalId());
         data.put("name", c.name());
         data.put("state", c.state().name());
         data.put("previousState", previous.name());
@@ -101,7 +102,7 @@ public class CampaignService {
             throw ApiProblem.badRequest("The PATCH body must be a JSON object");
         }
         patch.fieldNames().forEachRemaining(field -> {
-            if (current.state().isFinished() && !Set.of("name", "description").contains(field)) {
+            if (current.state().isFinished() && !Set.of("name", "description", "externalId").contains(field)) {
                 throw ApiProblem.conflict("campaign-finished",
                         "The campaign is " + current.state() + "; only name and description can change");
             }
@@ -120,7 +121,7 @@ public class CampaignService {
         requireValid(request);
         Campaign updated = new Campaign(current.id(), tenant, request.name().strip(), request.description(), current.state(),
                 CampaignDefaults.apply(request.settings()), current.version() + 1, current.createdAt(), clock.instant(),
-                current.startedAt(), current.stoppedAt());
+                current.startedAt(), current.stoppedAt(), request.externalId());
         if (!repository.update(updated, current.version())) {
             throw new ApiProblem(412, "precondition-failed", "Precondition failed", "The campaign changed concurrently; retry", null);
         }
@@ -160,7 +161,7 @@ public class CampaignService {
     private static CampaignRequest requestOf(Campaign c) {
         CampaignSettings s = c.settings();
         return new CampaignRequest(c.name(), c.description(), s.mode(), s.schedule(), s.dialing(), s.retries(),
-                s.compliance(), s.outcomes(), s.simulation(), s.fallback());
+                s.compliance(), s.outcomes(), s.simulation(), s.fallback(), c.externalId());
     }
 
     private static void requireValid(CampaignRequest request) {

@@ -56,6 +56,9 @@ public final class CampaignValidator {
     }
 
     private void check(CampaignRequest r) {
+        if (r.externalId() != null && (r.externalId().isBlank() || r.externalId().length() > 200)) {
+            add("externalId", "invalid_value", "must be 1 to 200 characters: the CRM's own id of the campaign");
+        }
         if (r.name() == null || r.name().isBlank()) {
             add("name", "required", "is required");
         } else if (r.name().length() > 200) {

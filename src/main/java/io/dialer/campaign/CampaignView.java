@@ -14,7 +14,7 @@ import java.util.List;
 
 /** A campaign as the API returns it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CampaignView(String id, String name, String description, CampaignState state, String mode,
+public record CampaignView(String id, String externalId, String name, String description, CampaignState state, String mode,
                            Schedule schedule, Dialing dialing, Retries retries, Compliance compliance,
                            List<OutcomeDefinition> outcomes, ObjectNode simulation, Fallback fallback, int version,
                            Instant createdAt, Instant updatedAt, Instant startedAt, Instant stoppedAt) {

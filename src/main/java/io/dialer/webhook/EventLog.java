@@ -44,6 +44,7 @@ public class EventLog {
         }
         Instant now = clock.instant();
         Map<UUID, Long> nextSequence = allocateSequences(events);
+        Map<UUID, String> campaignExternalIds = campaignExternalIds(events);
         List<UUID> ids = new ArrayList<>(events.size());
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -56,7 +57,11 @@ public class EventLog {
                         sequence = nextSequence.get(e.campaignId());
                         nextSequence.put(e.campaignId(), sequence + 1);
                     }
-                    Db.bind(ps, id, e.tenant(), e.type(), e.campaignId(), sequence, now, Json.write(mapper, e.data()));
+                    Map<String, Object> data = e.data() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(e.data());
+                    if (e.campaignId() != null && campaignExternalIds.get(e.campaignId()) != null) {
+                        data.putIfAbsent("campaignExternalId", campaignExternalIds.get(e.campaignId()));
+                    }
+                    Db.bind(ps, id, e.tenant(), e.type(), e.campaignId(), sequence, now, Json.write(mapper, data));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -73,6 +78,17 @@ public class EventLog {
             return null;
         });
         return ids;
+    }
+
+    /** The CRM's ids of the events' campaigns, so that every event names its campaign the way the CRM does. */
+    private Map<UUID, String> campaignExternalIds(List<NewEvent> events) {
+        UUID[] ids = events.stream().map(NewEvent::campaignId).filter(java.util.Objects::nonNull).distinct().toArray(UUID[]::new);
+        Map<UUID, String> out = new HashMap<>();
+        if (ids.length > 0) {
+            db.list("SELECT id, external_id FROM campaign WHERE id = ANY (?) AND external_id IS NOT NULL",
+                    rs -> out.put(rs.getObject(1, UUID.class), rs.getString(2)), (Object) ids);
+        }
+        return out;
     }
 
     /** Reserves a block of sequence numbers per campaign; returns the first of each block. */

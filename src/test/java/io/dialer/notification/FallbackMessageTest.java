@@ -23,7 +23,7 @@ class FallbackMessageTest {
                  "attributes":{"email":"ada@example.com","firstName":"Shadowed","balance":12.5,"vip":true,
                                "address":{"city":"London"}}}""");
         Campaign campaign = new Campaign(UUID.randomUUID(), "t", "Renewals", null, CampaignState.RUNNING, null, 1,
-                Instant.EPOCH, Instant.EPOCH, null, null);
+                Instant.EPOCH, Instant.EPOCH, null, null, null);
         FallbackMessage m = FallbackMessage.of(data, campaign);
         assertEquals("Ada|ada@example.com|12.5|true|{\"city\":\"London\"}|Shadowed",
                 m.render("{{firstName}}|{{email}}|{{balance}}|{{vip}}|{{address}}|{{attributes.firstName}}"));

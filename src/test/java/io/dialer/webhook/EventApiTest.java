@@ -22,7 +22,7 @@ class EventApiTest {
 
     @Test
     void importsAndCampaignChangesAreRecorded() {
-        String campaign = Api.createCampaign(Api.unique("events"));
+        String campaign = Api.createCampaign(Map.of("name", Api.unique("events"), "externalId", "crm-campaign-42"));
         String importId = RestAssured.given().contentType("text/csv")
                 .body("externalId,mobile\ne-1,+13125550100\n".getBytes(StandardCharsets.UTF_8))
                 .post("/v1/campaigns/" + campaign + "/imports").then().statusCode(202).extract().path("id");
@@ -34,7 +34,8 @@ class EventApiTest {
                 .body("items.type", hasItems("import.completed", "campaign.started", "campaign.paused"))
                 .body("items[0].sequence", equalTo(1))
                 .body("items[1].sequence", equalTo(2))
-                .body("items[2].sequence", equalTo(3));
+                .body("items[2].sequence", equalTo(3))
+                .body("items[0].data.campaignExternalId", equalTo("crm-campaign-42"));
         String eventId = json().queryParam("campaignId", campaign).queryParam("type", "import.completed").get("/v1/events")
                 .then().body("items[0].data.importId", equalTo(importId)).body("items[0].data.rowsCreated", equalTo(1))
                 .extract().path("items[0].id");
