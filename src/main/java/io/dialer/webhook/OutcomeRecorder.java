@@ -145,6 +145,7 @@ final class OutcomeRecorder {
             Duration delay = schedule.nextDelay(d.attempt(), o.retryAfter(), ThreadLocalRandom.current().nextDouble());
             updates.add(delay == null ? update(o, "FAILED", null, null) : update(o, "PENDING", now.plus(delay), null));
         }
+        repository.commitWithoutFlush();
         repository.logAttempts(batch);
         repository.updateDeliveries(updates);
         health.forEach((endpoint, h) -> recordHealth(endpoint, h, now));

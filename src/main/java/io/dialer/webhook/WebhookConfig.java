@@ -42,8 +42,8 @@ public interface WebhookConfig {
         @WithDefault("100ms")
         Duration pollInterval();
 
-        /** Most deliveries claimed in one statement. */
-        @WithDefault("100")
+        /** Most deliveries claimed in one statement (and at most half of max-in-flight-per-endpoint). */
+        @WithDefault("32")
         int batchSize();
 
         /** Most HTTP requests in flight on this replica. */

@@ -1,6 +1,7 @@
 package io.dialer.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,17 +18,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers the webhook outbox; runs on every replica. One thread claims due deliveries in small batches
- * ({@code FOR UPDATE SKIP LOCKED}, leased so another replica takes them over only if this one dies) and sends them
- * without blocking, at most {@code max-in-flight} at once and {@code max-in-flight-per-endpoint} to one endpoint;
- * {@link OutcomeRecorder} writes the outcomes. It polls when idle and claims again at once after a full batch.
+ * ({@code FOR UPDATE SKIP LOCKED}, leased so that another replica takes them over only if this one dies) and hands
+ * them to a pool of sender threads, one per request in flight; {@link OutcomeRecorder} writes the outcomes. It polls when idle, claims again at once after a full
+ * batch, and when it is at a limit it claims again as soon as a few sends have finished.
+ *
+ * <p>Limits on this replica: {@code max-in-flight} requests in all, and {@code max-in-flight-per-endpoint} to one
+ * endpoint, so one slow endpoint cannot take every slot. A claim takes at most half the per-endpoint limit and skips the
+ * endpoints that already have half of it in flight, which keeps each endpoint under its limit without per-row checks.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** The longest wait for room before looking again, when deliveries are due but this replica is at a limit. */
+    private static final Duration ROOM_WAIT = Duration.ofMillis(20);
 
     private final WebhookConfig config;
     private final DeliveryRepository repository;
@@ -38,11 +46,12 @@ public class WebhookDispatcher {
     private final Clock clock;
 
     private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
+    private final AtomicInteger finishedSinceClaim = new AtomicInteger();
     private final Object signal = new Object();
     private Semaphore slots;
     private WebhookSender sender;
     private OutcomeRecorder recorder;
-    private ExecutorService resolverPool;
+    private ExecutorService senders;
     private Thread thread;
     private volatile boolean running;
     private volatile boolean awaitingRoom;
@@ -69,8 +78,8 @@ public class WebhookDispatcher {
                     settings.lease(), config.timeout());
         }
         slots = new Semaphore(settings.maxInFlight());
-        resolverPool = Executors.newCachedThreadPool(daemon("webhook-resolver"));
-        sender = new WebhookSender(guard, mapper, clock, config.timeout(), resolverPool);
+        senders = Executors.newFixedThreadPool(settings.maxInFlight(), daemon("webhook-sender"));
+        sender = new WebhookSender(guard, mapper, clock, config.timeout());
         recorder = new OutcomeRecorder(repository, events, new RetrySchedule(config.retrySchedule()), config.disableAfter(), clock);
         recorder.start();
         running = true;
@@ -89,8 +98,8 @@ public class WebhookDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        senders.shutdownNow();
         recorder.stop();
-        resolverPool.shutdownNow();
     }
 
     /** Looks for due deliveries now rather than at the next poll (after this replica queued some). */
@@ -106,7 +115,7 @@ public class WebhookDispatcher {
         while (running) {
             try {
                 if (!claimAndSend(settings)) {
-                    pause(settings.pollInterval());
+                    pause(awaitingRoom ? ROOM_WAIT : settings.pollInterval());
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Webhook dispatcher pass failed; retrying");
@@ -115,50 +124,44 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One pass; true when it claimed as many as it had room for (more may be due). */
+    /** One pass; true when it claimed a full batch (more may be due). */
     private boolean claimAndSend(WebhookConfig.Dispatcher settings) {
-        int room = Math.min(settings.batchSize(), slots.availablePermits());
+        int half = Math.max(1, settings.maxInFlightPerEndpoint() / 2);
+        int batch = Math.min(settings.batchSize(), half);
+        int room = Math.min(batch, slots.availablePermits());
+        finishedSinceClaim.set(0);
+        UUID[] busy = inFlightByEndpoint.entrySet().stream().filter(e -> e.getValue() >= half).map(Map.Entry::getKey)
+                .toArray(UUID[]::new);
         if (room == 0 || recorder.backlog() > 10 * settings.batchSize()) {
             awaitingRoom = true;
             return false;
         }
-        List<UUID> saturated = new ArrayList<>();
-        inFlightByEndpoint.forEach((endpoint, n) -> {
-            if (n >= settings.maxInFlightPerEndpoint()) {
-                saturated.add(endpoint);
-            }
-        });
         Instant now = clock.instant();
-        List<ClaimedDelivery> claimed = repository.claim(now, room, saturated, now.plus(settings.lease()));
-        List<ClaimedDelivery> giveBack = new ArrayList<>();
+        List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            repository.commitWithoutFlush();
+            return repository.claim(now, room, busy, now.plus(settings.lease()));
+        });
         for (ClaimedDelivery d : claimed) {
-            if (inFlightByEndpoint.getOrDefault(d.endpointId(), 0) >= settings.maxInFlightPerEndpoint() || !slots.tryAcquire()) {
-                giveBack.add(d);
-            } else {
-                send(d);
-            }
+            slots.acquireUninterruptibly(); // never waits: only this thread acquires, and it claimed no more than were free
+            send(d);
         }
-        // while an endpoint is at its limit, each completion may let one of its waiting deliveries go
-        awaitingRoom = !saturated.isEmpty() || !giveBack.isEmpty();
-        if (!giveBack.isEmpty()) {
-            repository.release(giveBack, now);
-            return false;
-        }
-        return claimed.size() == room;
+        // deliveries of the skipped endpoints, or beyond the free slots, may be waiting
+        awaitingRoom = busy.length > 0 || room < batch;
+        return claimed.size() == batch;
     }
 
     private void send(ClaimedDelivery d) {
         inFlightByEndpoint.merge(d.endpointId(), 1, Integer::sum);
-        sender.send(d).whenComplete((outcome, failure) -> {
-            inFlightByEndpoint.computeIfPresent(d.endpointId(), (k, n) -> n == 1 ? null : n - 1);
-            slots.release();
-            if (outcome != null) {
-                recorder.add(outcome);
-            } else {
-                LOG.errorf(failure, "Webhook delivery %s failed unexpectedly; it is retried after its lease", d.id());
-            }
-            if (awaitingRoom) {
-                wake();
+        senders.execute(() -> {
+            try {
+                recorder.add(sender.send(d));
+            } finally {
+                inFlightByEndpoint.computeIfPresent(d.endpointId(), (k, n) -> n == 1 ? null : n - 1);
+                slots.release();
+                // claim again once a few slots are free, rather than once per finished send
+                if (awaitingRoom && finishedSinceClaim.incrementAndGet() == Math.max(1, config.dispatcher().maxInFlightPerEndpoint() / 4)) {
+                    wake();
+                }
             }
         });
     }
@@ -177,7 +180,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

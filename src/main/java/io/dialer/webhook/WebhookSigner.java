@@ -18,6 +18,13 @@ public final class WebhookSigner {
     public static final String SECRET_PREFIX = "whsec_";
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    });
 
     private WebhookSigner() {
     }
@@ -32,12 +39,12 @@ public final class WebhookSigner {
     /** One signature, {@code v1,<base64>}. */
     public static String sign(String secret, String msgId, long timestamp, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
             mac.update((msgId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            throw new IllegalArgumentException("Not a usable signing secret", e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** A local webhook receiver that records every request and answers as told: 200, a status, a redirect, late. */
@@ -41,6 +42,8 @@ final class TestReceiver implements AutoCloseable {
     }
 
     private final List<Received> received = new ArrayList<>();
+    private final AtomicInteger concurrent = new AtomicInteger();
+    private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private volatile Behaviour behaviour = (id, earlier) -> Reply.ok();
     private HttpServer server;
@@ -80,6 +83,20 @@ final class TestReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            concurrent.decrementAndGet();
+        }
+    }
+
+    /** The most requests this receiver was handling at once. */
+    int maxConcurrent() {
+        return maxConcurrent.get();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
         int earlier;

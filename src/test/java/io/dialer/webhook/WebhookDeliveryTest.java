@@ -223,6 +223,25 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSlowEndpointGetsNoMoreThanItsShareOfTheSlots() throws Exception {
+        // max-in-flight 8, max-in-flight-per-endpoint 4 (WebhookTestProfile)
+        endpoint(List.of(EventTypes.CAMPAIGN_STARTED));
+        receiver.behave((id, earlier) -> new TestReceiver.Reply(200, Map.of(), Duration.ofMillis(1500)));
+        try (TestReceiver fast = new TestReceiver()) {
+            endpoints.add(createEndpoint(fast.url(), List.of(EventTypes.CAMPAIGN_STARTED)).get("id"));
+            List<NewEvent> batch = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                batch.add(event(EventTypes.CAMPAIGN_STARTED, null, data(i)));
+            }
+            record(eventLog, batch);
+            await("the fast endpoint's deliveries", WAIT, () -> fast.delivered().size() == 12);
+            assertTrue(receiver.delivered().size() < 12, "the fast endpoint waited for the slow one");
+            await("the slow endpoint's deliveries", WAIT, () -> receiver.delivered().size() == 12);
+            assertTrue(receiver.maxConcurrent() <= 4, "the slow endpoint had " + receiver.maxConcurrent() + " requests at once");
+        }
+    }
+
+    @Test
     void redirectsAreNotFollowed() {
         Map<String, String> e = endpoint(List.of());
         receiver.behave((id, earlier) -> new TestReceiver.Reply(302, Map.of("Location", "/elsewhere"), Duration.ZERO));
