@@ -17,7 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,6 +54,7 @@ public class WebhookDispatcher {
     private WebhookSender sender;
     private OutcomeRecorder recorder;
     private ExecutorService senders;
+    private ScheduledThreadPoolExecutor watchdog;
     private Thread thread;
     private volatile boolean running;
     private volatile boolean awaitingRoom;
@@ -79,7 +82,9 @@ public class WebhookDispatcher {
         }
         slots = new Semaphore(settings.maxInFlight());
         senders = Executors.newFixedThreadPool(settings.maxInFlight(), daemon("webhook-sender"));
-        sender = new WebhookSender(guard, mapper, clock, config.timeout());
+        watchdog = new ScheduledThreadPoolExecutor(1, daemon("webhook-watchdog"));
+        watchdog.setRemoveOnCancelPolicy(true);
+        sender = new WebhookSender(guard, mapper, clock, config.timeout(), watchdog);
         recorder = new OutcomeRecorder(repository, events, new RetrySchedule(config.retrySchedule()), config.disableAfter(), clock);
         recorder.start();
         running = true;
@@ -98,7 +103,15 @@ public class WebhookDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        senders.shutdownNow();
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watchdog.shutdownNow();
         recorder.stop();
     }
 

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** Body of POST /v1/webhook-endpoints. */
+@Schema(name = "WebhookEndpointRequest")
 public record WebhookEndpointRequest(
         @Schema(required = true, maxLength = TargetGuard.MAX_URL_LENGTH,
                 description = "An absolute https URL (http only when the service runs without authentication) on a public address",

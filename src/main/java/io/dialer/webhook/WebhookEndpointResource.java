@@ -38,12 +38,15 @@ public class WebhookEndpointResource {
     public record WebhookEndpointList(List<WebhookEndpointView> items, String nextCursor) {
     }
 
+    @Schema(name = "WebhookDeliveryAttemptList")
     public record DeliveryAttemptList(List<DeliveryAttemptView> items, String nextCursor) {
     }
 
+    @Schema(name = "WebhookTestSent")
     public record TestSent(@Schema(description = "The webhook.test event; its deliveries show in the delivery log") String eventId) {
     }
 
+    @Schema(name = "WebhookReplayQueued")
     public record ReplayQueued(@Schema(description = "How many events will be sent again") int count) {
     }
 

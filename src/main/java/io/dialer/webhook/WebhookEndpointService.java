@@ -9,6 +9,7 @@ import io.dialer.platform.Page;
 import io.dialer.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,10 @@ public class WebhookEndpointService {
     private static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt", "disabledReason", "failingSince");
 
     /** The answer to a secret rotation. */
-    public record RotatedSecret(String secret, Instant previousSecretExpiresAt) {
+    @Schema(name = "WebhookSecretRotation")
+    public record RotatedSecret(
+            @Schema(description = "The new signing secret (whsec_...); shown only here") String secret,
+            @Schema(description = "Until when the previous secret signs beside the new one") Instant previousSecretExpiresAt) {
     }
 
     private final WebhookEndpointRepository endpoints;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one attempt of a delivery: checks where the host resolves now, signs the body with this attempt's timestamp,
- * POSTs it without following redirects, and reports the outcome.
+ * POSTs it without following redirects, and reports the outcome. The whole exchange, response body included, ends
+ * within the timeout: a receiver that trickles its answer cannot hold a sender thread.
  *
  * <p>It uses the blocking {@code send} on the dispatcher's sender threads rather than {@code sendAsync}: the JDK client
  * hands every async completion to the common pool's executor, which on a machine with two cores or fewer is a new
@@ -28,14 +33,17 @@ import java.util.Optional;
 final class WebhookSender {
 
     static final String USER_AGENT = "Dialer-Webhooks/1";
+    /** Response bodies are read (so the connection can be reused) up to this size, then dropped. */
+    private static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
     private final HttpClient http;
     private final TargetGuard guard;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration timeout;
+    private final ScheduledExecutorService watchdog;
 
-    WebhookSender(TargetGuard guard, ObjectMapper mapper, Clock clock, Duration timeout) {
+    WebhookSender(TargetGuard guard, ObjectMapper mapper, Clock clock, Duration timeout, ScheduledExecutorService watchdog) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -45,6 +53,7 @@ final class WebhookSender {
         this.mapper = mapper;
         this.clock = clock;
         this.timeout = timeout;
+        this.watchdog = watchdog;
     }
 
     /** Sends the attempt and waits for its outcome (at most the timeout, plus name resolution). Never throws. */
@@ -82,9 +91,10 @@ final class WebhookSender {
                 .header("webhook-signature", WebhookSigner.signatureHeader(d.secrets(), msgId, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<Void> response;
+        HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            drain(response.body(), timeout.minus(Duration.between(sentAt, clock.instant())));
         } catch (IOException e) {
             return new DeliveryOutcome(d, sentAt, null, millisSince(sentAt), describe(e), null);
         } catch (InterruptedException e) {
@@ -103,6 +113,31 @@ final class WebhookSender {
         Duration retryAfter = response.headers().firstValue("Retry-After")
                 .map(h -> RetrySchedule.parseRetryAfter(h, clock.instant())).orElse(null);
         return new DeliveryOutcome(d, sentAt, status, latency, error, retryAfter);
+    }
+
+    /** Reads and drops the response body, giving up (and dropping the connection) when it is too long or too slow. */
+    private void drain(InputStream body, Duration left) throws IOException {
+        ScheduledFuture<?> cutOff = watchdog.schedule(() -> closeQuietly(body), Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+        try (body) {
+            byte[] buffer = new byte[8192];
+            int total = 0;
+            int n;
+            while (total < MAX_RESPONSE_BYTES && (n = body.read(buffer)) >= 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the status is what counts; the body was cut off
+        } finally {
+            cutOff.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // closing is all we want
+        }
     }
 
     private String describe(IOException e) {

@@ -25,8 +25,15 @@ final class TestReceiver implements AutoCloseable {
     record Received(String path, String id, String timestamp, String signature, byte[] body, Instant at, int answered) {
     }
 
-    /** How to answer one request (given how many requests with the same webhook-id came before it). */
-    record Reply(int status, Map<String, String> headers, Duration delay) {
+    /**
+     * How to answer one request (given how many requests with the same webhook-id came before it): after {@code delay},
+     * the status and headers; with {@code trickle}, then a body of one byte every half second for ten seconds.
+     */
+    record Reply(int status, Map<String, String> headers, Duration delay, boolean trickle) {
+        Reply(int status, Map<String, String> headers, Duration delay) {
+            this(status, headers, delay, false);
+        }
+
         static Reply ok() {
             return status(200);
         }
@@ -117,8 +124,21 @@ final class TestReceiver implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        exchange.sendResponseHeaders(reply.status(), -1);
-        exchange.close();
+        if (!reply.trickle()) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(reply.status(), 0);
+        try (var out = exchange.getResponseBody()) {
+            for (int i = 0; i < 20; i++) {
+                out.write('.');
+                out.flush();
+                Thread.sleep(500);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client gave up
+        }
     }
 
     List<Received> all() {

@@ -280,6 +280,19 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aReceiverThatTricklesItsAnswerCannotHoldTheSender() {
+        Map<String, String> e = endpoint(List.of());
+        receiver.behave((id, earlier) -> new TestReceiver.Reply(200, Map.of(), Duration.ZERO, true));
+        UUID id = record(eventLog, List.of(event(EventTypes.CAMPAIGN_STARTED, null, data(1)))).get(0);
+        long start = System.nanoTime();
+        await("the attempt in the log", WAIT, () -> logSize(e.get("id"), id.toString()) == 1);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "the attempt took " + took + " for a 10 s answer");
+        json().queryParam("eventId", id.toString()).get("/v1/webhook-endpoints/" + e.get("id") + "/deliveries").then()
+                .body("items[0].statusCode", equalTo(200));
+    }
+
+    @Test
     void rotatedSecretsSignBesideTheNewOneFor24Hours() {
         Map<String, String> e = endpoint(List.of());
         String path = "/v1/webhook-endpoints/" + e.get("id");
