@@ -126,7 +126,10 @@ public abstract class TelephonyPortContract {
                 carrier.hangup(event.callId());
             }
         });
-        CallRequest request = request(number("0003"));
+        CallRequest ringing = request(number("0003"));
+        // the longest ring timeout, so that a loaded machine still hangs up before the network gives up
+        CallRequest request = new CallRequest(ringing.callId(), ringing.tenant(), ringing.campaignId(), ringing.number(),
+                ringing.callerId(), ringing.trunk(), 120, ringing.amd(), ringing.clock(), ringing.simulation());
         carrier.originate(request, recorder);
         CallEvent.Ended ended = recorder.awaitEnded(request.callId(), patience());
         assertEquals(ResultCode.CANCELLED, ended.networkResult());
