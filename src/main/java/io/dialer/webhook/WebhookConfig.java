@@ -46,12 +46,12 @@ public interface WebhookConfig {
         @WithDefault("32")
         int batchSize();
 
-        /** Most HTTP requests in flight on this replica. */
-        @WithDefault("64")
+        /** Most HTTP requests in flight on this replica (one sender thread each). */
+        @WithDefault("128")
         int maxInFlight();
 
         /** Most HTTP requests in flight to one endpoint on this replica, so one slow endpoint cannot take every slot. */
-        @WithDefault("32")
+        @WithDefault("64")
         int maxInFlightPerEndpoint();
 
         /**

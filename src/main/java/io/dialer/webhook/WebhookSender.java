@@ -92,8 +92,10 @@ final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<InputStream> response;
+        int latency;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            latency = millisSince(sentAt);
             drain(response.body(), timeout.minus(Duration.between(sentAt, clock.instant())));
         } catch (IOException e) {
             return new DeliveryOutcome(d, sentAt, null, millisSince(sentAt), describe(e), null);
@@ -101,7 +103,6 @@ final class WebhookSender {
             Thread.currentThread().interrupt();
             return new DeliveryOutcome(d, sentAt, null, millisSince(sentAt), "interrupted (the service is stopping)", null);
         }
-        int latency = millisSince(sentAt);
         int status = response.statusCode();
         String error = null;
         if (status >= 300 && status < 400) {
@@ -116,7 +117,7 @@ final class WebhookSender {
     }
 
     /** Reads and drops the response body, giving up (and dropping the connection) when it is too long or too slow. */
-    private void drain(InputStream body, Duration left) throws IOException {
+    private void drain(InputStream body, Duration left) {
         ScheduledFuture<?> cutOff = watchdog.schedule(() -> closeQuietly(body), Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
         try (body) {
             byte[] buffer = new byte[8192];
