@@ -48,18 +48,29 @@ class DeliveryRepository {
      * each is pushed to {@code leaseUntil}, so no other dispatcher takes it while it is being sent, and it comes back by
      * itself if this replica dies. Counts the attempt.
      *
-     * <p>The scan is one ordered index scan that stops after {@code limit} rows, whatever the statistics say: the
-     * enabled check is a per-row subquery, not a join the planner could reorder (a burst of new rows, not analyzed yet,
-     * once made a joined form sort the whole backlog on every claim).
+     * <p>Written so that its cost stays bounded whatever the planner's statistics say (a burst of rows not analyzed
+     * yet once made a joined form sort the whole backlog on every claim):
+     * <ul>
+     * <li>the candidates are the first {@code window} due rows of one ordered index scan; the enabled check is a per-row
+     * subquery, not a join the planner could reorder. Skipping the endpoints at their limit after that window, rather
+     * than in the scan, keeps a large backlog of one endpoint from being scanned on every claim;</li>
+     * <li>the candidates are locked by primary key, fenced by their attempt count: a row another dispatcher claimed
+     * meanwhile has a new count and is left alone. The state test is written as NOT IN so that it cannot lead the
+     * planner to the partial due index.</li>
+     * </ul>
      */
-    List<ClaimedDelivery> claim(Instant now, int limit, UUID[] skipEndpoints, Instant leaseUntil) {
+    List<ClaimedDelivery> claim(Instant now, int limit, int window, UUID[] skipEndpoints, Instant leaseUntil) {
         return db.list("""
-                        WITH due AS (
-                            SELECT d.id FROM webhook_delivery d
-                            WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND NOT (d.endpoint_id = ANY (?))
+                        WITH candidate AS (
+                            SELECT d.id, d.attempts FROM webhook_delivery d
+                            WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?
                               AND (SELECT w.enabled FROM webhook_endpoint w WHERE w.id = d.endpoint_id)
-                            ORDER BY d.next_attempt_at LIMIT ?
-                            FOR UPDATE SKIP LOCKED),
+                            ORDER BY d.next_attempt_at LIMIT %d),
+                        due AS (
+                            SELECT d.id FROM candidate c JOIN webhook_delivery d ON d.id = c.id AND d.attempts = c.attempts
+                            WHERE NOT (d.endpoint_id = ANY (?)) AND d.state NOT IN ('DELIVERED', 'FAILED')
+                            LIMIT ?
+                            FOR UPDATE OF d SKIP LOCKED),
                         claimed AS (
                             UPDATE webhook_delivery d SET next_attempt_at = ?, attempts = d.attempts + 1 FROM due
                             WHERE d.id = due.id
@@ -67,7 +78,7 @@ class DeliveryRepository {
                         SELECT c.id, c.tenant, c.endpoint_id, c.event_id, c.attempts, w.url, w.secret, w.previous_secret,
                                w.previous_secret_until, e.type, e.created_at, e.campaign_id, e.sequence, e.data::text AS data
                         FROM claimed c JOIN webhook_endpoint w ON w.id = c.endpoint_id
-                        LEFT JOIN event e ON e.id = c.event_id AND e.tenant = c.tenant""",
+                        LEFT JOIN event e ON e.id = c.event_id AND e.tenant = c.tenant""".formatted(window),
                 rs -> claimed(rs, now), now, skipEndpoints, limit, leaseUntil);
     }
 

@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Delivers the webhook outbox; runs on every replica. One thread claims due deliveries in small batches
  * ({@code FOR UPDATE SKIP LOCKED}, leased so that another replica takes them over only if this one dies) and hands
- * them to a pool of sender threads, one per request in flight; {@link OutcomeRecorder} writes the outcomes. It polls when idle, claims again at once after a full
- * batch, and when it is at a limit it claims again as soon as a few sends have finished.
+ * them to a pool of sender threads, one per request in flight; {@link OutcomeRecorder} writes the outcomes. It polls
+ * when idle and claims again at once after a full batch; at a limit, it is woken when a batch worth of slots is free
+ * or a skipped endpoint has room again.
  *
  * <p>Limits on this replica: {@code max-in-flight} requests in all, and {@code max-in-flight-per-endpoint} to one
  * endpoint, so one slow endpoint cannot take every slot. A claim takes at most half the per-endpoint limit and skips the
@@ -37,8 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    /** The longest wait for room before looking again, when deliveries are due but this replica is at a limit. */
-    private static final Duration ROOM_WAIT = Duration.ofMillis(20);
 
     private final WebhookConfig config;
     private final DeliveryRepository repository;
@@ -51,13 +50,15 @@ public class WebhookDispatcher {
     private final AtomicInteger finishedSinceClaim = new AtomicInteger();
     private final Object signal = new Object();
     private Semaphore slots;
+    private int halfPerEndpoint;
+    private int batchSize;
     private WebhookSender sender;
     private OutcomeRecorder recorder;
     private ExecutorService senders;
     private ScheduledThreadPoolExecutor watchdog;
     private Thread thread;
     private volatile boolean running;
-    private volatile boolean awaitingRoom;
+    private volatile boolean shortOfSlots; // the last pass had fewer free slots than a batch
     private boolean woken; // guarded by signal
 
     WebhookDispatcher(WebhookConfig config, DeliveryRepository repository, TargetGuard guard, EventLog events,
@@ -81,6 +82,8 @@ public class WebhookDispatcher {
                     settings.lease(), config.timeout());
         }
         slots = new Semaphore(settings.maxInFlight());
+        halfPerEndpoint = Math.max(1, settings.maxInFlightPerEndpoint() / 2);
+        batchSize = Math.min(settings.batchSize(), halfPerEndpoint);
         senders = Executors.newFixedThreadPool(settings.maxInFlight(), daemon("webhook-sender"));
         watchdog = new ScheduledThreadPoolExecutor(1, daemon("webhook-watchdog"));
         watchdog.setRemoveOnCancelPolicy(true);
@@ -128,7 +131,7 @@ public class WebhookDispatcher {
         while (running) {
             try {
                 if (!claimAndSend(settings)) {
-                    pause(awaitingRoom ? ROOM_WAIT : settings.pollInterval());
+                    pause(settings.pollInterval());
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Webhook dispatcher pass failed; retrying");
@@ -139,28 +142,24 @@ public class WebhookDispatcher {
 
     /** One pass; true when it claimed a full batch (more may be due). */
     private boolean claimAndSend(WebhookConfig.Dispatcher settings) {
-        int half = Math.max(1, settings.maxInFlightPerEndpoint() / 2);
-        int batch = Math.min(settings.batchSize(), half);
-        int room = Math.min(batch, slots.availablePermits());
+        int room = Math.min(batchSize, slots.availablePermits());
+        shortOfSlots = room < batchSize;
         finishedSinceClaim.set(0);
-        UUID[] busy = inFlightByEndpoint.entrySet().stream().filter(e -> e.getValue() >= half).map(Map.Entry::getKey)
+        UUID[] busy = inFlightByEndpoint.entrySet().stream().filter(e -> e.getValue() >= halfPerEndpoint).map(Map.Entry::getKey)
                 .toArray(UUID[]::new);
-        if (room == 0 || recorder.backlog() > 10 * settings.batchSize()) {
-            awaitingRoom = true;
+        if (room == 0 || recorder.backlog() > 10 * batchSize) {
             return false;
         }
         Instant now = clock.instant();
         List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew().call(() -> {
             repository.commitWithoutFlush();
-            return repository.claim(now, room, busy, now.plus(settings.lease()));
+            return repository.claim(now, room, 4 * batchSize, busy, now.plus(settings.lease()));
         });
         for (ClaimedDelivery d : claimed) {
             slots.acquireUninterruptibly(); // never waits: only this thread acquires, and it claimed no more than were free
             send(d);
         }
-        // deliveries of the skipped endpoints, or beyond the free slots, may be waiting
-        awaitingRoom = busy.length > 0 || room < batch;
-        return claimed.size() == batch;
+        return claimed.size() == batchSize;
     }
 
     private void send(ClaimedDelivery d) {
@@ -169,10 +168,13 @@ public class WebhookDispatcher {
             try {
                 recorder.add(sender.send(d));
             } finally {
-                inFlightByEndpoint.computeIfPresent(d.endpointId(), (k, n) -> n == 1 ? null : n - 1);
+                Integer left = inFlightByEndpoint.computeIfPresent(d.endpointId(), (k, n) -> n == 1 ? null : n - 1);
                 slots.release();
-                // claim again once a few slots are free, rather than once per finished send
-                if (awaitingRoom && finishedSinceClaim.incrementAndGet() == Math.max(1, config.dispatcher().maxInFlightPerEndpoint() / 4)) {
+                // due deliveries may be waiting for room: claim again when this endpoint is back under half its limit,
+                // or a batch worth of slots is free again
+                boolean endpointReopened = (left == null ? 0 : left) == halfPerEndpoint - 1;
+                boolean batchFreed = finishedSinceClaim.incrementAndGet() == batchSize && shortOfSlots;
+                if (endpointReopened || batchFreed) {
                     wake();
                 }
             }
