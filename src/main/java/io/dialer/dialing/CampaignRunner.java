@@ -674,7 +674,7 @@ final class CampaignRunner implements Runnable {
         boolean amd = d.amd() != null && Boolean.TRUE.equals(d.amd().enabled());
         rt.carrier().originate(new CallRequest(call.callId(), lease.tenant(), campaignIdText, call.number, d.callerId(),
                 TrunkRules.trunkFor(d.trunkRules(), call.contact.phones().get(call.phoneIndex)), d.ringTimeoutSeconds(), amd,
-                lease.clock(), profile.scenario(), call.placedAt), events::add);
+                lease.clock(), profile.scenario(), call.placedAt, false), events::add);
     }
 
     /** Pause keeps answered calls; stop and shutdown end the unanswered ones; shutdown hangs up the rest too. */

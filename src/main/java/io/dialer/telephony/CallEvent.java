@@ -23,6 +23,15 @@ public sealed interface CallEvent {
     }
 
     /**
+     * An IVR survey ran (see {@link TelephonyPort#runIvr}); sent before {@link Ended}.
+     *
+     * @param answer           the DTMF answer within the survey's range, or null when none valid was given
+     * @param commentRecording name of the recorded comment in the recording store, or null when none was recorded
+     */
+    record SurveyAnswered(String callId, Instant at, Integer answer, String commentRecording) implements CallEvent {
+    }
+
+    /**
      * The call is over.
      *
      * @param networkResult for a call that was never answered, what the network said (NO_ANSWER, BUSY, CONGESTION,

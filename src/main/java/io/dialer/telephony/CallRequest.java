@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param simulation         the campaign's simulation profile with defaults applied (only the simulated carrier reads it)
  * @param placedAt           when the dialer recorded the call as placed, on {@code clock}; the simulated carrier times
  *                           the far end from it so that its timestamps agree with the dialer's records (null: now)
+ * @param record             record the conversation once bridged to an agent; the recording is stored as
+ *                           {@code <callId>.wav} in the recording store by the time {@link CallEvent.Ended} is sent
  */
 public record CallRequest(String callId, String tenant, String campaignId, String number, String callerId, String trunk,
-                          int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation, java.time.Instant placedAt) {
+                          int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation, java.time.Instant placedAt,
+                          boolean record) {
 
     public CallRequest {
         Objects.requireNonNull(callId, "callId");
@@ -32,6 +35,6 @@ public record CallRequest(String callId, String tenant, String campaignId, Strin
 
     public CallRequest(String callId, String tenant, String campaignId, String number, String callerId, String trunk,
                        int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation) {
-        this(callId, tenant, campaignId, number, callerId, trunk, ringTimeoutSeconds, amd, clock, simulation, null);
+        this(callId, tenant, campaignId, number, callerId, trunk, ringTimeoutSeconds, amd, clock, simulation, null, false);
     }
 }

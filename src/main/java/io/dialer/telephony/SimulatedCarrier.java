@@ -123,6 +123,21 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
     }
 
     @Override
+    public void runIvr(String callId, IvrScript script) {
+        // TODO(issue 6): simulated survey answers; for now the greeting is played like a message
+        whenAnswered(callId, call -> playThenHangUp(call, AGENTLESS_MESSAGE_SECONDS, "greeting played"));
+    }
+
+    /** Simulated agents need no line: they are driven by the dialing loop. */
+    @Override
+    public void connectAgent(String agentId, String endpoint) {
+    }
+
+    @Override
+    public void disconnectAgent(String agentId) {
+    }
+
+    @Override
     public void hangup(String callId) {
         SimulatedCall call = calls.get(callId);
         if (call == null) {

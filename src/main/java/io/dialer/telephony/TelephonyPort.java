@@ -23,6 +23,23 @@ public interface TelephonyPort {
     /** Hangs up at once, whatever state the call is in (pause/stop, agent hang-up, machine detected). */
     void hangup(String callId);
 
+    /**
+     * Agentless and IVR calls: plays the script's greeting to an answered call, then runs its survey if it has one
+     * (question, DTMF answer, optional recorded comment), sends {@link CallEvent.SurveyAnswered} when a survey ran, and
+     * hangs up.
+     */
+    void runIvr(String callId, IvrScript script);
+
+    /**
+     * Keeps an agent's phone (a SIP endpoint such as {@code sip:agent7@10.0.0.5:5060}) connected for the whole shift, in
+     * the agent's own bridge, so that {@link #bridge} joins a customer at once. Calling it again for a connected agent
+     * does nothing. A carrier whose agents need no line (the simulated one) ignores it.
+     */
+    void connectAgent(String agentId, String endpoint);
+
+    /** Ends the agent's shift line (logout). Unknown agents are ignored. */
+    void disconnectAgent(String agentId);
+
     /** Ids of the calls this carrier still has up; used to reconcile after a restart or reconnect. */
     java.util.Set<String> activeCalls();
 }
