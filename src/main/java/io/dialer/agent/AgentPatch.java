@@ -10,5 +10,7 @@ public record AgentPatch(
         @Schema(minLength = 1, maxLength = 200)
         String name,
         @Schema(description = "The complete new list of assigned campaigns", nullable = true)
-        List<String> campaignIds) {
+        List<String> campaignIds,
+        @Schema(description = "The agent's phone as a SIP URI; null removes it", nullable = true, maxLength = 200)
+        String phoneUri) {
 }

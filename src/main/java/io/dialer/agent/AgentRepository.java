@@ -21,7 +21,7 @@ class AgentRepository {
     record EventRow(long id, String tenant, UUID agentId, String type, String data) {
     }
 
-    private static final String COLUMNS = "a.id, a.tenant, a.name, a.simulated, a.state, a.state_reason, a.state_since, "
+    private static final String COLUMNS = "a.id, a.tenant, a.name, a.simulated, a.state, a.state_reason, a.state_since, a.phone_uri, "
             + "a.attempt_id, a.campaign_id, a.created_at, "
             + "ARRAY(SELECT ac.campaign_id::text FROM agent_campaign ac WHERE ac.tenant = a.tenant AND ac.agent_id = a.id "
             + "ORDER BY ac.campaign_id) AS campaign_ids";
@@ -40,9 +40,10 @@ class AgentRepository {
     }
 
     void insert(Agent a, Instant now) {
-        db.update("INSERT INTO agent (id, tenant, name, simulated, state, state_reason, state_since, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-                UUID.fromString(a.id()), a.tenant(), a.name(), a.simulated(), a.state(), a.stateSince(), a.createdAt(), now);
+        db.update("INSERT INTO agent (id, tenant, name, simulated, state, state_reason, state_since, created_at, updated_at, "
+                        + "phone_uri) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+                UUID.fromString(a.id()), a.tenant(), a.name(), a.simulated(), a.state(), a.stateSince(), a.createdAt(), now,
+                a.phoneUri());
     }
 
     void replaceCampaigns(String tenant, UUID agentId, Collection<UUID> campaignIds) {
@@ -73,9 +74,10 @@ class AgentRepository {
                 AgentRepository::map, tenant, campaignId);
     }
 
-    /** Renames the agent; also takes the row lock that serialises concurrent patches. */
-    boolean rename(String tenant, UUID id, String name, Instant now) {
-        return db.update("UPDATE agent SET name = ?, updated_at = ? WHERE tenant = ? AND id = ?", name, now, tenant, id) == 1;
+    /** Updates name and phone; also takes the row lock that serialises concurrent patches. */
+    boolean update(String tenant, UUID id, String name, String phoneUri, Instant now) {
+        return db.update("UPDATE agent SET name = ?, phone_uri = ?, updated_at = ? WHERE tenant = ? AND id = ?",
+                name, phoneUri, now, tenant, id) == 1;
     }
 
     /** One statement: moves the agent from {@code from} (no read-modify-write race) and records the 'state' event. */
@@ -153,6 +155,6 @@ class AgentRepository {
                 rs.getBoolean("simulated"), List.copyOf(campaignIds), AgentState.valueOf(rs.getString("state")),
                 rs.getString("state_reason"), Db.instant(rs, "state_since"),
                 attempt == null ? null : attempt.toString(), campaign == null ? null : campaign.toString(),
-                Db.instant(rs, "created_at"));
+                Db.instant(rs, "created_at"), rs.getString("phone_uri"));
     }
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.regex.Pattern;
 
 /**
  * Agents, their assignment to campaigns, their state machine and their event stream.
@@ -39,6 +40,10 @@ import java.util.regex.Pattern;
 public class AgentService {
 
     public static final int MAX_NAME = 200;
+    static final int MAX_PHONE_URI = 200;
+    /** Deliberately narrow: the URI ends up in a dial string, where commas, '&' or spaces would change its meaning. */
+    private static final Pattern SIP_URI = Pattern.compile(
+            "sips?:([A-Za-z0-9._+\\-]+@)?([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+])(:\\d{1,5})?(;[A-Za-z0-9=._\\-]+)*");
     public static final int MAX_REASON = 200;
     public static final int MAX_CAMPAIGNS = 100;
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -71,6 +76,7 @@ public class AgentService {
         List<FieldError> errors = new ArrayList<>();
         String name = validName(request.name(), errors);
         List<UUID> campaignIds = validCampaigns(tenant, request.campaignIds(), errors);
+        String phoneUri = validPhoneUri(request.phoneUri(), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
@@ -78,7 +84,7 @@ public class AgentService {
         Instant now = clock.instant();
         UUID id = Ids.newId();
         Agent agent = new Agent(id.toString(), tenant, name, simulated, List.of(),
-                simulated ? AgentState.READY : AgentState.LOGGED_OUT, null, now, null, null, now);
+                simulated ? AgentState.READY : AgentState.LOGGED_OUT, null, now, null, null, now, phoneUri);
         repository.insert(agent, now);
         repository.replaceCampaigns(tenant, id, campaignIds);
         return repository.find(tenant, id).orElseThrow();
@@ -128,6 +134,7 @@ public class AgentService {
         List<FieldError> errors = new ArrayList<>();
         String name = current.name();
         List<UUID> campaignIds = null;
+        String phoneUri = current.phoneUri();
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -136,6 +143,8 @@ public class AgentService {
                 case "name" -> name = value.isNull() ? validName(null, errors)
                         : value.isTextual() ? validName(value.asText(), errors) : typeError("name", "a string", errors);
                 case "campaignIds" -> campaignIds = campaignsFromJson(tenant, value, errors);
+                case "phoneUri" -> phoneUri = value.isNull() ? null
+                        : value.isTextual() ? validPhoneUri(value.asText(), errors) : typeError("phoneUri", "a string", errors);
                 case "simulated" -> {
                     if (!value.isBoolean() || value.booleanValue() != current.simulated()) {
                         errors.add(new FieldError("simulated", "immutable", "cannot change after the agent is created"));
@@ -158,7 +167,7 @@ public class AgentService {
             throw ApiProblem.validation(errors);
         }
         UUID agentId = UUID.fromString(current.id());
-        if (!repository.rename(tenant, agentId, name, clock.instant())) {
+        if (!repository.update(tenant, agentId, name, phoneUri, clock.instant())) {
             throw ApiProblem.notFound("Agent", id);
         }
         if (campaignIds != null) {
@@ -292,6 +301,19 @@ public class AgentService {
             errors.add(new FieldError("name", "too_long", "must be at most " + MAX_NAME + " characters"));
         }
         return name;
+    }
+
+    private static String validPhoneUri(String raw, List<FieldError> errors) {
+        String uri = raw == null ? null : raw.strip();
+        if (uri == null || uri.isEmpty()) {
+            return null;
+        }
+        if (uri.length() > MAX_PHONE_URI) {
+            errors.add(new FieldError("phoneUri", "too_long", "must be at most " + MAX_PHONE_URI + " characters"));
+        } else if (!SIP_URI.matcher(uri).matches()) {
+            errors.add(new FieldError("phoneUri", "invalid_format", "must be a SIP URI such as sip:agent7@10.0.0.5:5060"));
+        }
+        return uri;
     }
 
     private static String typeError(String field, String expected, List<FieldError> errors) {

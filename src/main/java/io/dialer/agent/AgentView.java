@@ -22,5 +22,8 @@ public record AgentView(
         String currentCallId,
         @Schema(description = "The campaign of that call", nullable = true)
         String currentCampaignId,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "The agent's phone as a SIP URI; the dialer keeps a line to it open while the agent is logged in",
+                nullable = true, example = "sip:agent7@10.0.0.5:5060")
+        String phoneUri) {
 }

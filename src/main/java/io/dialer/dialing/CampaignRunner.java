@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ final class CampaignRunner implements Runnable {
     private final LinkedBlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
     private final Map<UUID, LiveCall> calls = new LinkedHashMap<>();
     private final Map<UUID, Seat> seats = new LinkedHashMap<>();
+    /** Agents whose shift line this loop opened on the carrier, with the phone it called. */
+    private final Map<UUID, String> agentLines = new HashMap<>();
     private final List<AttemptEnd> ended = new ArrayList<>();
     private final Map<UUID, String> endedNumbers = new HashMap<>();
     private final SplittableRandom random;
@@ -128,6 +131,7 @@ final class CampaignRunner implements Runnable {
             calls.keySet().forEach(id -> rt.carrier().hangup(id.toString()));
             safeRelease();
         } finally {
+            closeAgentLines();
             onEnd.accept(this);
         }
     }
@@ -254,6 +258,7 @@ final class CampaignRunner implements Runnable {
             current.put(UUID.fromString(a.id()), a);
         }
         seats.values().removeIf(s -> !current.containsKey(s.agentId) && s.call == null);
+        keepAgentLinesUp(current);
         for (Agent a : current.values()) {
             UUID id = UUID.fromString(a.id());
             Seat seat = seats.get(id);
@@ -279,6 +284,34 @@ final class CampaignRunner implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * With a real carrier, every logged-in agent with a phone has a line open to its own bridge for the whole shift; a
+     * logged-out or unassigned agent's line is closed. The carrier ignores a connect for a line already up.
+     */
+    private void keepAgentLinesUp(Map<UUID, Agent> loggedIn) {
+        for (Iterator<Map.Entry<UUID, String>> it = agentLines.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<UUID, String> line = it.next();
+            Agent agent = loggedIn.get(line.getKey());
+            if (agent == null || !line.getValue().equals(agent.phoneUri())) {
+                rt.carrier().disconnectAgent(line.getKey().toString());
+                it.remove();
+            }
+        }
+        for (Agent agent : loggedIn.values()) {
+            if (!agent.simulated() && agent.phoneUri() != null) {
+                UUID id = UUID.fromString(agent.id());
+                if (agentLines.putIfAbsent(id, agent.phoneUri()) == null) {
+                    rt.carrier().connectAgent(agent.id(), agent.phoneUri());
+                }
+            }
+        }
+    }
+
+    private void closeAgentLines() {
+        agentLines.keySet().forEach(id -> rt.carrier().disconnectAgent(id.toString()));
+        agentLines.clear();
     }
 
     private boolean move(Seat seat, AgentState to, LiveCall call) {

@@ -5,6 +5,7 @@ import io.dialer.engine.sim.Simulation;
 import io.dialer.telephony.CallEvent.HangupBy;
 import io.dialer.telephony.SimulatedCall.State;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,7 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
     private static final AtomicInteger CARRIERS = new AtomicInteger();
 
     private final ConcurrentMap<String, SimulatedCall> calls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> agentLines = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timers;
     private volatile boolean closed;
 
@@ -128,13 +130,20 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
         whenAnswered(callId, call -> playThenHangUp(call, AGENTLESS_MESSAGE_SECONDS, "greeting played"));
     }
 
-    /** Simulated agents need no line: they are driven by the dialing loop. */
+    /** Nothing rings: the line is only noted, so that {@link #agentLines()} shows what a real carrier would hold up. */
     @Override
     public void connectAgent(String agentId, String endpoint) {
+        agentLines.putIfAbsent(agentId, endpoint);
     }
 
     @Override
     public void disconnectAgent(String agentId) {
+        agentLines.remove(agentId);
+    }
+
+    /** The agents' shift lines up: agent id → phone. */
+    public Map<String, String> agentLines() {
+        return Map.copyOf(agentLines);
     }
 
     @Override

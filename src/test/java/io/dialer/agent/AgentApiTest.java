@@ -181,6 +181,24 @@ class AgentApiTest {
     }
 
     @Test
+    void keepsTheAgentsPhoneAndRejectsAnythingThatIsNotAPlainSipUri() {
+        String id = json().body(Map.of("name", "Phoebe", "phoneUri", " sip:agent7@10.0.0.5:5060 ")).post("/v1/agents")
+                .then().statusCode(201).body("phoneUri", equalTo("sip:agent7@10.0.0.5:5060")).extract().path("id");
+        json().body(Map.of("phoneUri", "sips:phoebe@pbx.example.com;transport=tls")).patch("/v1/agents/" + id).then()
+                .statusCode(200).body("phoneUri", equalTo("sips:phoebe@pbx.example.com;transport=tls"));
+        for (String bad : List.of("tel:+12025550001", "sip:a@b,PJSIP/evil", "sip:a b@host", "sip:a@host&Local/1@x",
+                "sip:" + "a".repeat(200) + "@h")) {
+            ValidatableResponse r = json().body(Map.of("phoneUri", bad)).patch("/v1/agents/" + id).then();
+            Api.isProblem(r, 422);
+            r.body("errors.field", equalTo(List.of("phoneUri")));
+        }
+        Api.isProblem(json().body(Map.of("phoneUri", 5)).patch("/v1/agents/" + id).then(), 422);
+        json().body("{\"phoneUri\": null}").patch("/v1/agents/" + id).then().statusCode(200)
+                .body("phoneUri", nullValue());
+        Api.isProblem(json().body(Map.of("name", "x", "phoneUri", "mailto:x@y")).post("/v1/agents").then(), 422);
+    }
+
+    @Test
     void deletes() {
         String id = createAgent("Eve");
         json().delete("/v1/agents/" + id).then().statusCode(204);

@@ -1,6 +1,9 @@
 package io.dialer.dialing;
 
 import io.dialer.support.PostgresTestResource;
+import io.dialer.telephony.SimulatedCarrier;
+import io.dialer.telephony.TelephonyPort;
+import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +23,7 @@ import static io.dialer.support.Api.json;
 import static io.dialer.support.Api.upsert;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Agentless calls under their concurrency cap, and preview offers that a person accepts or skips. */
@@ -27,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(DialingOnProfile.class)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 class DialingModesTest {
+
+    @Inject
+    TelephonyPort carrier;
 
     private static final Map<String, Object> ALL_WEEK = Map.of("timezone", "UTC", "windows", List.of(Map.of("days",
             List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "from", "09:00", "to", "20:00")));
@@ -86,6 +93,32 @@ class DialingModesTest {
         assertTrue(count("SELECT count(*) FROM agent_event WHERE agent_id = ?::uuid AND type = 'connected' "
                 + "AND data->'contact'->>'firstName' = 'Ada' AND (data->'contact'->'attributes'->>'balance') = '120'", agent) == 1,
                 "the connected event pops the contact's data");
+    }
+
+    /** A logged-in agent with a phone gets a shift line from the loop; logging out closes it. */
+    @Test
+    void loggedInAgentsWithAPhoneHaveTheirShiftLineUp() throws Exception {
+        SimulatedCarrier simulated = (SimulatedCarrier) carrier;
+        String id = campaign("PROGRESSIVE", Map.of("schedule", ALL_WEEK, "simulation", simulation(20, Map.of())));
+        String agent = json().body(Map.of("name", "Lin", "campaignIds", List.of(id), "phoneUri", "sip:lin@127.0.0.1:5080"))
+                .post("/v1/agents").then().statusCode(201).extract().path("id");
+        start(id);
+        Thread.sleep(500);
+        assertFalse(simulated.agentLines().containsKey(agent), "no line while logged out");
+        json().body(Map.of("state", "PAUSED", "reason", "coffee")).put("/v1/agents/" + agent + "/state").then().statusCode(200);
+        awaitLine(simulated, agent, true);
+        assertEquals("sip:lin@127.0.0.1:5080", simulated.agentLines().get(agent));
+        json().body(Map.of("state", "LOGGED_OUT")).put("/v1/agents/" + agent + "/state").then().statusCode(200);
+        awaitLine(simulated, agent, false);
+        json().post("/v1/campaigns/" + id + "/stop").then().statusCode(200);
+    }
+
+    private static void awaitLine(SimulatedCarrier carrier, String agent, boolean up) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (carrier.agentLines().containsKey(agent) != up) {
+            assertTrue(System.currentTimeMillis() < deadline, "agent line " + (up ? "not up" : "still up"));
+            Thread.sleep(50);
+        }
     }
 
     /** With the ledger already over the cap, a predictive campaign dials progressively: never more lines than agents. */
