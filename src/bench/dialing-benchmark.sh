@@ -7,15 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 contacts="${1:-100000}"
 work=target/dialing-bench
-rm -rf "$work" && mkdir -p "$work"
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-javac -nowarn -d "$work/classes" src/bench/java/io/dialer/bench/dialing/*.java
+source src/bench/lib.sh
+bench_prepare "$work" src/bench/java/io/dialer/bench/dialing
 port=55441
-java ${SERVICE_JAVA_OPTS:-} -Ddialer.embedded-db.dir="$work/pg" -Ddialer.embedded-db.port=$port -Dquarkus.http.port=8091 \
-     -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf localhost:8091/q/health/ready >/dev/null && break; sleep 0.5; done
-java -Dbench.service.log="$work/service.log" -cp "$work/classes:$(cat "$work/cp.txt")" io.dialer.bench.dialing.DialingBenchmark \
+bench_start_service "$work" $port 8091
+java -Dbench.service.log="$work/service.log" -cp "$work/classes:$BENCH_CP" io.dialer.bench.dialing.DialingBenchmark \
      http://localhost:8091 "jdbc:postgresql://localhost:$port/postgres" "$contacts"

@@ -10,15 +10,9 @@ burst="${1:-20000}"
 rate="${2:-100}"
 seconds="${3:-30}"
 work=target/webhook-bench
-rm -rf "$work" && mkdir -p "$work"
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-javac -nowarn -d "$work/classes" src/bench/java/io/dialer/bench/webhooks/*.java
+source src/bench/lib.sh
+bench_prepare "$work" src/bench/java/io/dialer/bench/webhooks
 port=55443
-java ${SERVICE_JAVA_OPTS:-} -Ddialer.embedded-db.dir="$work/pg" -Ddialer.embedded-db.port=$port -Dquarkus.http.port=8093 \
-     -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf localhost:8093/q/health/ready >/dev/null && break; sleep 0.5; done
-java -cp "$work/classes:$(cat "$work/cp.txt")" io.dialer.bench.webhooks.WebhookBenchmark \
+bench_start_service "$work" $port 8093
+java -cp "$work/classes:$BENCH_CP" io.dialer.bench.webhooks.WebhookBenchmark \
      http://localhost:8093 "jdbc:postgresql://localhost:$port/postgres" "$burst" "$rate" "$seconds"
