@@ -64,6 +64,8 @@ final class CampaignRunner implements Runnable {
     private final Map<UUID, Seat> seats = new LinkedHashMap<>();
     /** Agents whose shift line this loop opened on the carrier, with the phone it called. */
     private final Map<UUID, String> agentLines = new HashMap<>();
+    private final AgentActivity activity = new AgentActivity();
+    private long nextActivityFlushNanos;
     private final List<AttemptEnd> ended = new ArrayList<>();
     private final Map<UUID, String> endedNumbers = new HashMap<>();
     private final SplittableRandom random;
@@ -155,12 +157,17 @@ final class CampaignRunner implements Runnable {
                 nextAgentRefreshNanos = t + TimeUnit.MILLISECONDS.toNanos(250);
             }
             boolean busy = tick();
+            if (t >= nextActivityFlushNanos) {
+                flushActivity();
+                nextActivityFlushNanos = t + TimeUnit.SECONDS.toNanos(5);
+            }
             if (stopRequested || campaign == null || campaign.state() != CampaignState.RUNNING) {
                 if (stopRequested || campaign == null || campaign.state() != CampaignState.PAUSED) {
                     cancelUnanswered();
                 }
                 if (calls.isEmpty()) {
                     flushEnded();
+                    flushActivity();
                     safeRelease();
                     LOG.infof("Loop of campaign %s ended (%s): attemptsPlaced=%d dbMillis=%d", campaignIdText,
                             campaign == null ? "deleted" : campaign.state(), placedTotal, dbNanos / 1_000_000);
@@ -595,6 +602,15 @@ final class CampaignRunner implements Runnable {
         endedNumbers.clear();
     }
 
+    private void flushActivity() {
+        if (activity.isEmpty()) {
+            return;
+        }
+        long t = System.nanoTime();
+        rt.store().recordActivity(lease, activity.drain());
+        dbNanos += System.nanoTime() - t;
+    }
+
     private int planContacts(Instant now) {
         long t = System.nanoTime();
         if (planningDone && t < nextPlanCheckNanos) {
@@ -766,6 +782,11 @@ final class CampaignRunner implements Runnable {
 
     private void accountUtilization(Instant now) {
         double dt = seconds(lastTick, now);
+        for (Seat s : seats.values()) {
+            if (!s.away) {
+                activity.add(s.agentId, s.state, lastTick, now);
+            }
+        }
         lastTick = now;
         for (Seat s : seats.values()) {
             if (s.away || s.state == AgentState.LOGGED_OUT || s.state == AgentState.PAUSED) {

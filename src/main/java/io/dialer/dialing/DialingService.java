@@ -57,13 +57,18 @@ public class DialingService {
 
     /** Live answers and abandons under the campaign's definition, over its window ending now (campaign clock). */
     public AbandonEstimate abandonment(Campaign campaign) {
-        CampaignSettings.Compliance c = campaign.settings().compliance();
-        boolean amd = campaign.settings().dialing().amd() != null && Boolean.TRUE.equals(campaign.settings().dialing().amd().enabled());
-        double falsePositive = amd ? SimulationProfile.of(campaign.settings().simulation()).scenario().amd().falsePositive() : 0;
-        AbandonDefinition definition = AbandonDefinition.fromAbandonWindow(c.abandonWindow(), c.maxAbandonRate(), falsePositive);
+        AbandonDefinition definition = abandonDefinition(campaign);
         Instant now = campaignNow(campaign.id());
         return definition.estimate(attempts.ledgerCounts(campaign.tenant(), campaign.id(), now.minus(definition.window()),
                 now.plusSeconds(1)));
+    }
+
+    /** How the campaign's abandon rate is defined (US or UK rules, its cap, the AMD false-positive estimate). */
+    public static AbandonDefinition abandonDefinition(Campaign campaign) {
+        CampaignSettings.Compliance c = campaign.settings().compliance();
+        boolean amd = campaign.settings().dialing().amd() != null && Boolean.TRUE.equals(campaign.settings().dialing().amd().enabled());
+        double falsePositive = amd ? SimulationProfile.of(campaign.settings().simulation()).scenario().amd().falsePositive() : 0;
+        return AbandonDefinition.fromAbandonWindow(c.abandonWindow(), c.maxAbandonRate(), falsePositive);
     }
 
     public LiveFigures live(String tenant, UUID campaignId) {

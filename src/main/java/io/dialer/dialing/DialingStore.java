@@ -58,11 +58,13 @@ public class DialingStore {
     private final NumberStatusService numbers;
     private final EventLog events;
     private final DialingEvents eventData;
+    private final AgentActivityRepository activity;
     private final Scheduler scheduler = new Scheduler();
 
     DialingStore(LeaseRepository leases, AttemptRepository attempts, ContactQueue queue, DncService dnc,
-                 NumberStatusService numbers, EventLog events, DialingEvents eventData) {
+                 NumberStatusService numbers, EventLog events, DialingEvents eventData, AgentActivityRepository activity) {
         this.events = events;
+        this.activity = activity;
         this.eventData = eventData;
         this.leases = leases;
         this.attempts = attempts;
@@ -201,6 +203,13 @@ public class DialingStore {
             queue.save(lease.tenant(), plans, now);
             events.recordAll(completions);
             return contacts.size();
+        });
+    }
+
+    void recordActivity(Lease lease, List<AgentActivity.Row> rows) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            requireLease(lease);
+            activity.add(lease, rows);
         });
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Outcomes every campaign knows, with their effects; a campaign may redefine a code of the same name. */
-final class BuiltInOutcomes {
+public final class BuiltInOutcomes {
 
     static final List<OutcomeDefinition> ALL = List.of(
             new OutcomeDefinition("WRONG_NUMBER", "Wrong number", false, "FAILURE", false, true, false, false),
@@ -17,7 +17,8 @@ final class BuiltInOutcomes {
     private BuiltInOutcomes() {
     }
 
-    static Optional<OutcomeDefinition> find(List<OutcomeDefinition> campaign, String code) {
+    /** The campaign's definition of the code, else the built-in one of that name. */
+    public static Optional<OutcomeDefinition> find(List<OutcomeDefinition> campaign, String code) {
         if (campaign != null) {
             for (OutcomeDefinition d : campaign) {
                 if (d.code().equals(code)) {

@@ -134,10 +134,14 @@ class TenantIsolationTest {
         Api.isProblem(as(tokenB).get("/v1/calls/" + offer).then(), 404);
         Api.isProblem(as(tokenB).body(Map.of("code", "WRONG_PERSON")).post("/v1/calls/" + offer + "/outcome").then(), 404);
         Api.isProblem(as(tokenB).get("/v1/campaigns/" + campaign + "/attempts").then(), 404);
+        Api.isProblem(as(tokenB).get("/v1/campaigns/" + campaign + "/report").then(), 404);
+        as(tokenB).accept("image/svg+xml").get("/v1/campaigns/" + campaign + "/report").then().statusCode(404);
+        as(tokenB).accept("text/csv").get("/v1/campaigns/" + campaign + "/report").then().statusCode(404);
         as(tokenB).queryParam("campaignId", campaign).get("/v1/events").then().statusCode(200).body("items.size()", equalTo(0));
         as(a).get("/v1/calls/" + offer).then().statusCode(200);
 
         as(a).get("/v1/campaigns/" + campaign + "/stats").then().statusCode(200).body("state", equalTo("DRAFT"));
+        as(a).get("/v1/campaigns/" + campaign + "/report").then().statusCode(200).body("campaignId", equalTo(campaign));
         as(a).body(callback).put("/v1/campaigns/" + campaign + "/contacts/" + contact + "/callback").then().statusCode(200);
         Api.isProblem(as(a).body(skip).post("/v1/agents/" + java.util.UUID.randomUUID() + "/offers/" + offer).then(), 409);
         as(a).body(skip).post("/v1/agents/" + agent + "/offers/" + offer).then().statusCode(202);
