@@ -126,6 +126,7 @@ build_chroot() {
   mirror=$(debian_mirror)
   remove_tree "$new"
   log "building the Debian sid chroot from $mirror (about a minute)"
+  SECONDS=0
   if ! out=$(debootstrap --variant=minbase sid "$new" "$mirror" 2>&1); then
     echo "$out" | tail -n 20 >&2
     remove_tree "$new"
@@ -135,8 +136,10 @@ build_chroot() {
   printf '#!/bin/sh\nexit 101\n' >"$new/usr/sbin/policy-rc.d"
   chmod 755 "$new/usr/sbin/policy-rc.d"
   printf 'Acquire::Check-Valid-Until "false";\nAPT::Install-Recommends "false";\n' >"$new/etc/apt/apt.conf.d/90dialer"
-  echo "127.0.0.1 localhost $(hostname)" >"$new/etc/hosts"
+  echo "127.0.0.1 localhost $(cat /proc/sys/kernel/hostname)" >"$new/etc/hosts"
   cp -L /etc/resolv.conf "$new/etc/resolv.conf" 2>/dev/null || true   # for apt only; emptied below
+  log "debootstrap took ${SECONDS} s; installing asterisk"
+  SECONDS=0
   mount -t proc proc "$new/proc"
   if ! out=$(chroot "$new" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
       sh -c 'apt-get -qq -o Acquire::Check-Valid-Until=false update &&
@@ -153,13 +156,15 @@ build_chroot() {
     remove_tree "$new"
     unavailable "the Debian sid asterisk binary does not run: $version"
   fi
-  log "installed $version"
+  log "installed $version in ${SECONDS} s"
   date -u +%FT%TZ >"$new$MARKER"
   remove_tree "$CHROOT"
   mv "$new" "$CHROOT"
   log "writing the chroot tarball $TARBALL"
+  SECONDS=0
   tar -C "$CHROOT" --one-file-system -cf - . | zstd -q -T0 -3 -o "$TARBALL.tmp" -f && mv -f "$TARBALL.tmp" "$TARBALL" ||
     { rm -f "$TARBALL.tmp"; log "could not write the tarball (continuing)"; }
+  log "tarball written in ${SECONDS} s"
 }
 
 restore_chroot() {
@@ -216,6 +221,7 @@ verbose = 0
 debug = 0
 transmit_silence = yes
 documentation_language = en_US
+entityid = 02:00:00:00:00:01
 EOF
 
   write_file "$ETC/modules.conf" <<'EOF'
@@ -379,38 +385,7 @@ queue_log = no
 $LOG => notice,warning,error,dtmf,verbose(3)
 EOF
 
-  write_file "$ETC/confbridge.conf" <<'EOF'
-[general]
-
-[dialer_bridge]
-type = bridge
-internal_sample_rate = 8000
-mixing_interval = 20
-record_conference = no
-
-; the agent's shift line: marked, no sounds
-[dialer_agent]
-type = user
-marked = yes
-quiet = yes
-announce_user_count = no
-announce_only_user = no
-music_on_hold_when_empty = no
-dtmf_passthrough = yes
-
-; a customer joined to the agent: no join/leave sounds, no announcements
-[dialer_customer]
-type = user
-quiet = yes
-announce_user_count = no
-announce_only_user = no
-music_on_hold_when_empty = no
-dtmf_passthrough = yes
-
-; a menu without any DTMF action (the built-in default_menu reacts to '*')
-[dialer_no_menu]
-type = menu
-EOF
+  write_confbridge
 
   write_file "$ETC/amd.conf" <<'EOF'
 ; Asterisk's documented defaults, spelled out
@@ -426,6 +401,8 @@ maximum_word_length = 5000
 silence_threshold = 256
 EOF
 
+  # one second of silence, so the default class exists (BridgeWait and holding bridges play it)
+  [[ -s "$CHROOT/var/lib/dialer/moh/silence.sln" ]] || head -c 16000 /dev/zero >"$CHROOT/var/lib/dialer/moh/silence.sln"
   write_file "$ETC/musiconhold.conf" <<EOF
 [default]
 mode = files
@@ -461,9 +438,72 @@ EOF
   write_dialplan
 }
 
+# ConfBridge profiles: the production ones (<dialplan dir>/confbridge/*.conf) when it has any, else ours
+# (same names). The menu dialer_no_menu is always there.
+write_confbridge() {
+  local f includes=""
+  rm -rf "$CHROOT$ETC/confbridge.d"
+  mkdir -p "$CHROOT$ETC/confbridge.d"
+  for f in "$DIALPLAN_DIR"/confbridge/*.conf; do
+    [[ -f $f ]] || continue
+    cp "$f" "$CHROOT$ETC/confbridge.d/"
+    includes+="#include \"$ETC/confbridge.d/$(basename "$f")\""$'\n'
+  done
+  if [[ -n $includes ]]; then
+    write_file "$ETC/confbridge.conf" <<EOF
+; written by src/test/asterisk/asterisk.sh; profiles from $DIALPLAN_DIR/confbridge
+[general]
+
+$includes
+; a menu without any DTMF action (the built-in default_menu reacts to '*')
+[dialer_no_menu]
+type = menu
+EOF
+    return
+  fi
+  write_file "$ETC/confbridge.conf" <<'EOF'
+; written by src/test/asterisk/asterisk.sh; test stand-ins for the production profiles (same names)
+[general]
+
+[dialer_bridge]
+type = bridge
+internal_sample_rate = 8000
+mixing_interval = 20
+record_conference = no
+
+; the agent's shift line: marked, no sounds
+[dialer_agent]
+type = user
+marked = yes
+quiet = yes
+announce_user_count = no
+announce_only_user = no
+music_on_hold_when_empty = no
+dtmf_passthrough = yes
+
+; a customer joined to the agent: no join/leave sounds, no announcements
+[dialer_customer]
+type = user
+quiet = yes
+announce_user_count = no
+announce_only_user = no
+music_on_hold_when_empty = no
+dtmf_passthrough = yes
+
+; a menu without any DTMF action (the built-in default_menu reacts to '*')
+[dialer_no_menu]
+type = menu
+EOF
+}
+
 # extensions.conf #includes every *.conf of the production dialplan and of the test dialplan.
 write_dialplan() {
   local dir target f includes=""
+  local previous
+  previous=$(sed -n 's/^; production dialplan from: //p' "$CHROOT$ETC/extensions.conf" 2>/dev/null || true)
+  if [[ -n $previous && $previous != "$DIALPLAN_DIR" ]]; then
+    log "NOTE: the production dialplan now comes from $DIALPLAN_DIR (was $previous; set DIALER_DIALPLAN_DIR to choose)"
+  fi
   rm -rf "$CHROOT$ETC/dialplan"
   mkdir -p "$CHROOT$ETC/dialplan/main" "$CHROOT$ETC/dialplan/test"
   for pair in "main:$DIALPLAN_DIR" "test:$TEST_DIALPLAN_DIR"; do
@@ -678,6 +718,7 @@ start_asterisk() {
   done
   pid=$(pid_of_asterisk) || classify_start_failure "Asterisk did not come up (no pid / not fully booted after 10 s)"
   log "Asterisk started (pid $pid) in $((($(date +%s%N) - t0) / 1000000)) ms"
+  grep -E 'WARNING|ERROR' "$CHROOT$LOG" 2>/dev/null | sed 's/^/  boot: /' >&2 || true
 }
 
 stop_asterisk() {
@@ -695,10 +736,18 @@ stop_asterisk() {
   return 0
 }
 
+# Reload everything; load modules newly listed in modules.conf; show what the reload logged.
 reload_running() {
-  rx 'module reload' >/dev/null || true
-  rx 'dialplan reload' >/dev/null
+  local before loaded m
+  before=$(stat -c %s "$CHROOT$LOG" 2>/dev/null || echo 0)
   rx 'core reload' >/dev/null || true
+  rx 'dialplan reload' >/dev/null
+  loaded=$(rx 'module show' 2>/dev/null || true)
+  for m in $(sed -n 's/^load => \(.*\.so\)$/\1/p' "$CHROOT$ETC/modules.conf"); do
+    grep -q "^$m " <<<"$loaded" || { log "loading newly listed module $m"; rx "module load $m" >/dev/null || true; }
+  done
+  sleep 0.2
+  tail -c +$((before + 1)) "$CHROOT$LOG" 2>/dev/null | grep -E 'WARNING|ERROR' | sed 's/^/  reload: /' >&2 || true
 }
 
 verify() {
