@@ -650,8 +650,8 @@ check_sockets() {
     log "Asterisk has sockets outside loopback:"; printf '%s' "$bad" >&2
     return 1
   fi
-  ss -H -ltnp "sport = :$AMI_PORT" | grep -q "127.0.0.1:$AMI_PORT .*pid=$pid," || { log "AMI is not listening on 127.0.0.1:$AMI_PORT"; return 1; }
-  ss -H -lunp "sport = :$SIP_PORT" | grep -q "127.0.0.1:$SIP_PORT .*pid=$pid," || { log "SIP is not bound to 127.0.0.1:$SIP_PORT"; return 1; }
+  [[ $(ss -H -ltnp "sport = :$AMI_PORT") == *"127.0.0.1:$AMI_PORT "*"pid=$pid,"* ]] || { log "AMI is not listening on 127.0.0.1:$AMI_PORT"; return 1; }
+  [[ $(ss -H -lunp "sport = :$SIP_PORT") == *"127.0.0.1:$SIP_PORT "*"pid=$pid,"* ]] || { log "SIP is not bound to 127.0.0.1:$SIP_PORT"; return 1; }
   return 0
 }
 
@@ -740,8 +740,8 @@ stop_asterisk() {
 reload_running() {
   local before loaded m
   before=$(stat -c %s "$CHROOT$LOG" 2>/dev/null || echo 0)
-  rx 'core reload' >/dev/null || true
   rx 'dialplan reload' >/dev/null
+  rx 'core reload' >/dev/null || true   # the other modules (pjsip, manager, confbridge, ...); asynchronous
   loaded=$(rx 'module show' 2>/dev/null || true)
   for m in $(sed -n 's/^load => \(.*\.so\)$/\1/p' "$CHROOT$ETC/modules.conf"); do
     grep -q "^$m " <<<"$loaded" || { log "loading newly listed module $m"; rx "module load $m" >/dev/null || true; }
@@ -750,15 +750,25 @@ reload_running() {
   tail -c +$((before + 1)) "$CHROOT$LOG" 2>/dev/null | grep -E 'WARNING|ERROR' | sed 's/^/  reload: /' >&2 || true
 }
 
+# (no "| grep -q" on purpose: with pipefail, grep quitting early fails the pipeline with SIGPIPE)
+has_trunk_context() { [[ $(rx 'dialplan show dialer-trunk-default' 2>/dev/null) == *"'dialer-trunk-default'"* ]]; }
+
 verify() {
   local pid banner
   pid=$(pid_of_asterisk) || classify_start_failure "Asterisk is not running"
   for i in $(seq 1 30); do banner=$(ami_banner) && break; sleep 0.1; done
   [[ -n ${banner:-} ]] || classify_start_failure "no AMI banner on $AMI_HOST:$AMI_PORT"
+  for i in 1 2 3 4 5; do ami_login_ok && break; sleep 0.2; done
   ami_login_ok || die "AMI login as '$AMI_USER' failed (manager.conf)"
   rx 'pjsip show endpoint sipp' >/dev/null 2>&1 || die "PJSIP endpoint 'sipp' is not loaded (pjsip.conf)"
-  rx 'dialplan show dialer-trunk-default' 2>/dev/null | grep -q "dialer-trunk-default" ||
+  for i in $(seq 1 50); do   # a reload may still be running
+    has_trunk_context && break
+    sleep 0.1
+  done
+  has_trunk_context ||
     die "context dialer-trunk-default is missing (extensions.conf / src/test/asterisk/dialplan)"
+  # (retried: pjlib's start-up route probes are short-lived UDP sockets)
+  for i in 1 2 3 4 5; do check_sockets "$pid" 2>/dev/null && break; sleep 0.3; done
   check_sockets "$pid" || die "socket check failed"
   log "OK: $banner on $AMI_HOST:$AMI_PORT, SIP 127.0.0.1:$SIP_PORT, all sockets on loopback"
 }

@@ -67,7 +67,7 @@ pid_of() { # port
   pid=$(cat "$PIDS/$1.pid" 2>/dev/null) || return 1
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   [[ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" =~ ^[RSD]$ ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-p $1 " || return 1
+  [[ $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) == *" -p $1 "* ]] || return 1
   echo "$pid"
 }
 
@@ -84,7 +84,7 @@ loopback_only() { # pid
 start_one() { # port scenario
   local port="$1" scenario="$2" i=$(( $1 - 5070 )) out pid
   if pid=$(pid_of "$port"); then return 0; fi
-  if ss -H -uanp "sport = :$port" 2>/dev/null | grep -q .; then
+  if [[ -n $(ss -H -uanp "sport = :$port" 2>/dev/null) ]]; then
     die "udp port $port is taken by another process: $(ss -H -uanp "sport = :$port")"
   fi
   # media ports 16000+10i (SIPp also takes +2 for video), control ports 18870+i
@@ -107,7 +107,7 @@ cmd_start() {
   # every far end up, bound, and loopback-only
   while read -r port scenario; do
     for i in $(seq 1 30); do
-      pid=$(pid_of "$port") && ss -H -uanp "sport = :$port" | grep -q "127.0.0.1:$port .*pid=$pid," && break
+      pid=$(pid_of "$port") && [[ $(ss -H -uanp "sport = :$port") == *"127.0.0.1:$port "*"pid=$pid,"* ]] && break
       pid=""; sleep 0.1
     done
     if [[ -z $pid ]]; then log "SIPp on $port ($scenario) is not running; see $LOGS/$port-errors.log"; failed=1; continue; fi
