@@ -7,6 +7,7 @@
 #   asterisk.sh stop      stop Asterisk, unmount <chroot>/proc
 #   asterisk.sh status    running or not, ports, paths
 #   asterisk.sh configure rewrite the config (dialplan included) and reload a running Asterisk
+#   asterisk.sh prepare   only build or restore the chroot and write the config (no start)
 #
 # Exit codes: 0 ok; 1 our failure (config, AMI, sockets, usage); 3 Asterisk unavailable from Debian sid
 # today (reason in ${DIALER_CACHE}/asterisk/UNAVAILABLE; tests skip with that reason).
@@ -796,6 +797,15 @@ cmd_start() {
   cmd_status
 }
 
+cmd_prepare() {
+  ensure_host_packages
+  ensure_chroot
+  rm -f "$UNAVAILABLE_FILE"
+  write_config
+  write_env_properties
+  log "chroot ready: $CHROOT"
+}
+
 cmd_configure() {
   chroot_ok || die "no chroot at $CHROOT; run '$0 start'"
   write_config
@@ -830,8 +840,8 @@ cmd_status() {
 main() {
   local cmd="${1:-start}"
   case "$cmd" in
-    start | stop | status | configure) ;;
-    *) echo "usage: $0 [start|stop|status|configure]" >&2; exit "$EXIT_OURS" ;;
+    start | stop | status | configure | prepare) ;;
+    *) echo "usage: $0 [start|stop|status|configure|prepare]" >&2; exit "$EXIT_OURS" ;;
   esac
   [[ $(id -u) -eq 0 ]] || die "needs root (chroot, mount)"
   mkdir -p "$CACHE"
@@ -842,6 +852,7 @@ main() {
     stop) stop_asterisk ;;
     status) cmd_status ;;
     configure) cmd_configure ;;
+    prepare) cmd_prepare ;;
   esac
 }
 
