@@ -76,6 +76,7 @@ ensure_host_packages() {
   command -v zstd >/dev/null 2>&1 || missing+=(zstd)
   command -v ss >/dev/null 2>&1 || missing+=(iproute2)
   command -v flock >/dev/null 2>&1 || missing+=(util-linux)
+  command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)   # for sipp.sh; one apt run on a fresh machine
   if ((${#missing[@]})); then
     log "installing host packages: ${missing[*]}"
     apt-get update -qq || true
