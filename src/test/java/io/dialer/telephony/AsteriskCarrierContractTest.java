@@ -39,6 +39,7 @@ class AsteriskCarrierContractTest extends TelephonyPortContract {
     private static AmiProxy proxy;
     private static AsteriskCarrier carrier;
     private static ToneSpeech speech;
+    private static Path recordings;
     private static ManagerConnection observer;
     private static final List<ManagerEvent> SEEN = new CopyOnWriteArrayList<>();
 
@@ -55,6 +56,7 @@ class AsteriskCarrierContractTest extends TelephonyPortContract {
         proxy = new AmiProxy(host, port);
         int agiPort = freePort();
         speech = new ToneSpeech(Path.of(env.get("asterisk.sounds.dir")));
+        recordings = Path.of(env.get("asterisk.recordings.dir"));
         AsteriskSettings settings = new AsteriskSettings(
                 Map.of("test", new AsteriskSettings.Server(host, proxy.port(), user, secret)), "127.0.0.1", agiPort,
                 "127.0.0.1:" + agiPort, Map.of(), "PJSIP/sipp/", env.get("asterisk.sounds.dir.asterisk"),
@@ -164,6 +166,65 @@ class AsteriskCarrierContractTest extends TelephonyPortContract {
         for (CallRequest request : List.of(noAnswer, declined, person)) {
             assertEquals(1, recorder.eventsOf(request.callId(), CallEvent.Ended.class).size());
             assertWellFormed(recorder.events(request.callId()));
+        }
+    }
+
+    @Test
+    void surveyReadsTheKeypadThenHangsUp() {
+        IvrScript script = new IvrScript("greeting", new IvrScript.Survey("how likely, 1 to 10?", 1, 10, 2,
+                "once more", null, 0));
+        CallRecorder recorder = new CallRecorder(event -> {
+            if (event instanceof CallEvent.Answered) {
+                carrier.runIvr(event.callId(), script);
+            }
+        });
+        CallRequest request = request(number("0010"));
+        carrier.originate(request, recorder);
+        CallEvent.Ended ended = recorder.awaitEnded(request.callId(), Duration.ofSeconds(40));
+        List<CallEvent.SurveyAnswered> answers = recorder.eventsOf(request.callId(), CallEvent.SurveyAnswered.class);
+        assertEquals(1, answers.size(), () -> "events " + recorder.events(request.callId()));
+        assertEquals(7, answers.get(0).answer());
+        assertEquals(HangupBy.DIALER, ended.hangupBy());
+        assertTrue(speech.rendered.containsAll(List.of("greeting", "how likely, 1 to 10?")));
+    }
+
+    @Test
+    void recordedCallsRecordingIsCompleteWhenTheCallEnds() {
+        agentReady("agent-rec");
+        CallRecorder recorder = new CallRecorder(event -> {
+            if (event instanceof CallEvent.Answered) {
+                carrier.bridge(event.callId(), "agent-rec");
+            } else if (event instanceof CallEvent.Bridged) {
+                new Thread(() -> {
+                    sleep(2000);
+                    carrier.hangup(event.callId());
+                }).start();
+            }
+        });
+        CallRequest plain = request(number("0001"));
+        CallRequest request = new CallRequest(plain.callId(), plain.tenant(), plain.campaignId(), plain.number(), null,
+                null, ringTimeoutSeconds(), false, plain.clock(), null, null, true);
+        carrier.originate(request, recorder);
+        CallEvent.Ended ended = recorder.awaitEnded(request.callId(), Duration.ofSeconds(30));
+        assertEquals(HangupBy.DIALER, ended.hangupBy(), () -> "events " + recorder.events(request.callId()));
+        Path recording = recordings.resolve(request.callId() + ".wav");
+        long length = recording.toFile().length();
+        assertTrue(length > 44 + 8000, () -> recording + " has " + length + " bytes");
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(recording)) {
+            file.read(header, 0);
+        } catch (IOException e) {
+            fail(e);
+        }
+        assertEquals(length - 8, Integer.toUnsignedLong(header.getInt(4)), "RIFF size of a finished file");
+        assertAgentReached(request.callId(), "agent-rec", recorder);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
