@@ -4,6 +4,8 @@ package io.dialer.telephony;
 public enum AnswerKind {
     HUMAN,
     MACHINE,
+    /** Answering-machine detection ran but could not tell (Asterisk's NOTSURE): treated like a person. */
+    UNSURE,
     FAX,
     /** Answered, but nothing was heard. */
     SILENCE,

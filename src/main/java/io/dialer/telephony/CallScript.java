@@ -55,8 +55,8 @@ record CallScript(Party party, double ringingAfter, double answeredAfter, Answer
                     "SIP 603 / Q.850 21");
             case "0008" -> refused(false, Math.min(ringTimeout, fate.invalidSeconds()), ResultCode.CONGESTION,
                     "SIP 503 / Q.850 34");
-            case "0009" -> refused(false, Math.min(ringTimeout, fate.invalidSeconds()), ResultCode.NETWORK_ERROR,
-                    "SIP 502 / Q.850 38");
+            case "0009" -> refused(false, Math.min(ringTimeout, fate.invalidSeconds()), ResultCode.NO_RINGBACK,
+                    "SIP 480 / Q.850 18");
             default -> switch (fate.outcome(scenario.mix(), 1.0)) {
                 case LIVE -> answered(Party.PERSON, fate.liveAnswerSeconds(), false, fate, scenario, request);
                 case MACHINE -> answered(Party.MACHINE, fate.machineAnswerSeconds(), false, fate, scenario, request);

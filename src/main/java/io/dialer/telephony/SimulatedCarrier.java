@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  *   <tr><td>0006</td><td>NUMBER_NOT_IN_SERVICE, no ringing (SIP 404 / Q.850 20)</td></tr>
  *   <tr><td>0007</td><td>rings, then REJECTED (SIP 603 / Q.850 21)</td></tr>
  *   <tr><td>0008</td><td>CONGESTION, no ringing (SIP 503 / Q.850 34)</td></tr>
- *   <tr><td>0009</td><td>NETWORK_ERROR, no ringing (SIP 502 / Q.850 38)</td></tr>
+ *   <tr><td>0009</td><td>NO_RINGBACK, no ringing (SIP 480 / Q.850 18)</td></tr>
  * </table>
  * Scripted answers later than the request's ring timeout are NO_ANSWER. Scripted persons and machines take their talk
  * time (and a scripted person a patience above 30 s) from the fate.

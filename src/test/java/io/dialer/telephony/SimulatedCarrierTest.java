@@ -150,7 +150,7 @@ class SimulatedCarrierTest extends TelephonyPortContract {
         expected.put("0006", ResultCode.NUMBER_NOT_IN_SERVICE);
         expected.put("0007", ResultCode.REJECTED);
         expected.put("0008", ResultCode.CONGESTION);
-        expected.put("0009", ResultCode.NETWORK_ERROR);
+        expected.put("0009", ResultCode.NO_RINGBACK);
         CallRecorder recorder = new CallRecorder();
         expected.keySet().forEach(n -> carrier.originate(call(n, number(n), 25, false, frozen(200), null), recorder));
         recorder.awaitAllEnded(expected.keySet(), WAIT);

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,32 @@ public abstract class TelephonyPortContract {
     protected Scenario simulation() {
         return Scenario.defaults().withService(new Scenario.TalkTime(20.0, 0.2, null, null),
                 new Scenario.MeanCv(null, null));
+    }
+
+    /** Real time allowed past the ring timeout for a network's answer or refusal to arrive. */
+    protected Duration networkSlack() {
+        return Duration.ofSeconds(3);
+    }
+
+    /** Checks that the message an abandoned or agentless call was given was really played. */
+    protected void assertMessagePlayed(String callId, CallRecorder recorder) {
+        CallEvent.Ended ended = recorder.awaitEnded(callId, patience());
+        assertTrue(ended.cause() != null && ended.cause().contains("played"), () -> "cause " + ended.cause());
+    }
+
+    /** Makes the agent ready to take calls (a carrier whose agents need a line connects it here). */
+    protected void agentReady(String agentId) {
+        carrier().connectAgent(agentId, "sip:" + agentId + "@127.0.0.1:5080");
+    }
+
+    /** Checks that a bridged call really reached the agent (beyond the Bridged event the contract checks itself). */
+    protected void assertAgentReached(String callId, String agentId, CallRecorder recorder) {
+    }
+
+    protected CallRequest request(String number, boolean amd) {
+        CallRequest plain = request(number);
+        return new CallRequest(plain.callId(), plain.tenant(), plain.campaignId(), plain.number(), plain.callerId(),
+                plain.trunk(), plain.ringTimeoutSeconds(), amd, plain.clock(), plain.simulation());
     }
 
     protected static String number(String lastFour) {
@@ -140,6 +168,7 @@ public abstract class TelephonyPortContract {
     @Test
     void bridgedPersonIsAnsweredThenBridgedThenEnded() {
         TelephonyPort carrier = carrier();
+        agentReady("agent-7");
         CallRecorder recorder = new CallRecorder(event -> {
             if (event instanceof CallEvent.Answered) {
                 carrier.bridge(event.callId(), "agent-7");
@@ -156,6 +185,7 @@ public abstract class TelephonyPortContract {
         assertEquals(HangupBy.CUSTOMER, ended.hangupBy());
         assertNull(ended.networkResult());
         assertWellFormed(recorder.events(request.callId()));
+        assertAgentReached(request.callId(), "agent-7", recorder);
     }
 
     @Test
@@ -183,6 +213,7 @@ public abstract class TelephonyPortContract {
         CallEvent.Ended ended = recorder.awaitEnded(request.callId(), patience());
         assertEquals(HangupBy.DIALER, ended.hangupBy());
         assertTrue(recorder.eventsOf(request.callId(), CallEvent.Bridged.class).isEmpty());
+        assertMessagePlayed(request.callId(), recorder);
     }
 
     @Test
@@ -218,6 +249,82 @@ public abstract class TelephonyPortContract {
         assertTrue(carrier.activeCalls().contains(ids.get(2)), "the ringing call is up");
         recorder.awaitAllEnded(ids, patience());
         assertTrue(carrier.activeCalls().stream().noneMatch(ids::contains), () -> "still up: " + carrier.activeCalls());
+    }
+
+    @Test
+    void everyScriptedNumberEndsWithItsResult() {
+        TelephonyPort carrier = carrier();
+        CallRecorder recorder = new CallRecorder(event -> {
+            if (event instanceof CallEvent.Answered) {
+                carrier.hangup(event.callId());
+            }
+        });
+        Map<String, ResultCode> refused = new LinkedHashMap<>();
+        refused.put("0002", ResultCode.BUSY);
+        refused.put("0003", ResultCode.NO_ANSWER);
+        refused.put("0006", ResultCode.NUMBER_NOT_IN_SERVICE);
+        refused.put("0007", ResultCode.REJECTED);
+        refused.put("0008", ResultCode.CONGESTION);
+        refused.put("0009", ResultCode.NO_RINGBACK);
+        Map<String, CallRequest> requests = new LinkedHashMap<>();
+        Map<String, Instant> placedAt = new LinkedHashMap<>();
+        for (String lastFour : List.of("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")) {
+            CallRequest request = request(number(lastFour));
+            requests.put(lastFour, request);
+            placedAt.put(lastFour, request.clock().instant());
+            carrier.originate(request, recorder);
+        }
+        recorder.awaitAllEnded(requests.values().stream().map(CallRequest::callId).toList(), patience());
+        requests.forEach((lastFour, request) -> {
+            String id = request.callId();
+            List<CallEvent> events = recorder.events(id);
+            assertWellFormed(events);
+            CallEvent.Ended ended = recorder.awaitEnded(id, patience());
+            Instant ringTimeoutAt = placedAt.get(lastFour).plusSeconds(ringTimeoutSeconds()).plus(networkSlack());
+            ResultCode expected = refused.get(lastFour);
+            if (expected != null) {
+                assertEquals(expected, ended.networkResult(), () -> lastFour + ": " + events);
+                assertEquals(HangupBy.NETWORK, ended.hangupBy(), () -> lastFour + ": " + events);
+                assertTrue(recorder.eventsOf(id, CallEvent.Answered.class).isEmpty(), () -> lastFour + ": " + events);
+                assertFalse(ended.at().isAfter(ringTimeoutAt), () -> lastFour + " ended too late: " + events);
+                assertTrue(ended.cause() != null && !ended.cause().isBlank(), () -> lastFour + ": " + events);
+            } else {
+                CallEvent.Answered answered = recorder.eventsOf(id, CallEvent.Answered.class).stream().findFirst()
+                        .orElseThrow(() -> new AssertionError(lastFour + " not answered: " + events));
+                assertFalse(answered.at().isAfter(ringTimeoutAt), () -> lastFour + " answered too late: " + events);
+                assertEquals(HangupBy.DIALER, ended.hangupBy(), () -> lastFour + ": " + events);
+            }
+            boolean rings = Set.of("0002", "0003", "0007").contains(lastFour);
+            if (rings) {
+                assertFalse(recorder.eventsOf(id, CallEvent.Ringing.class).isEmpty(), () -> lastFour + ": " + events);
+            }
+        });
+    }
+
+    @Test
+    void amdTellsPersonsMachinesAndTheUnsureApart() {
+        TelephonyPort carrier = carrier();
+        CallRecorder recorder = new CallRecorder(event -> {
+            if (event instanceof CallEvent.Answered) {
+                carrier.hangup(event.callId());
+            }
+        });
+        CallRequest person = request(number("0001"), true);
+        CallRequest machine = request(number("0004"), true);
+        CallRequest unsure = request(number("0005"), true);
+        for (CallRequest request : List.of(person, machine, unsure)) {
+            carrier.originate(request, recorder);
+        }
+        recorder.awaitAllEnded(List.of(person.callId(), machine.callId(), unsure.callId()), patience());
+        assertEquals(AnswerKind.HUMAN, answerKind(recorder, person.callId()));
+        assertEquals(AnswerKind.MACHINE, answerKind(recorder, machine.callId()));
+        AnswerKind neither = answerKind(recorder, unsure.callId());
+        assertFalse(neither == AnswerKind.HUMAN || neither == AnswerKind.MACHINE, () -> "0005 judged " + neither);
+    }
+
+    private static AnswerKind answerKind(CallRecorder recorder, String callId) {
+        return recorder.eventsOf(callId, CallEvent.Answered.class).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("not answered: " + recorder.events(callId))).kind();
     }
 
     /** Ringing? Answered? Bridged? Ended, each at most once, in that order, with times that never go back. */

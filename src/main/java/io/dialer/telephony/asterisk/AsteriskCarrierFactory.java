@@ -1,0 +1,24 @@
+package io.dialer.telephony.asterisk;
+
+import io.dialer.telephony.TextToSpeech;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/** Builds the Asterisk carrier from {@code dialer.asterisk.*} when {@code dialer.telephony.carrier=asterisk}. */
+@ApplicationScoped
+public class AsteriskCarrierFactory {
+
+    @Inject
+    AsteriskConfig config;
+
+    @Inject
+    Instance<TextToSpeech> speech;
+
+    public AsteriskCarrier create() {
+        TextToSpeech tts = speech.isResolvable() ? speech.get() : text -> {
+            throw new IllegalStateException("no TextToSpeech available to render: " + text);
+        };
+        return new AsteriskCarrier(config.settings(), tts, config.agi().maxThreads()).start();
+    }
+}
