@@ -97,7 +97,7 @@ class AsteriskCarrierContractTest extends TelephonyPortContract {
     /** SIPp's "human" far end hangs up 60 s after answering. */
     @Override
     protected Duration patience() {
-        return Duration.ofSeconds(80);
+        return Duration.ofSeconds(40);
     }
 
     @Override
