@@ -307,7 +307,7 @@ final class CampaignRunner implements Runnable {
             }
         }
         for (Agent agent : loggedIn.values()) {
-            if (!agent.simulated() && agent.phoneUri() != null) {
+            if (agent.phoneUri() != null) {
                 UUID id = UUID.fromString(agent.id());
                 if (agentLines.putIfAbsent(id, agent.phoneUri()) == null) {
                     rt.carrier().connectAgent(agent.id(), agent.phoneUri());

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A TCP relay in front of AMI that a test can cut: open connections drop, new ones are refused until restored. */
-final class AmiProxy implements AutoCloseable {
+public final class AmiProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final String targetHost;
@@ -18,7 +18,7 @@ final class AmiProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    AmiProxy(String targetHost, int targetPort) throws IOException {
+    public AmiProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -27,18 +27,18 @@ final class AmiProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Drops every open connection and refuses new ones. */
-    void cut() {
+    public void cut() {
         cut = true;
         sockets.forEach(AmiProxy::closeQuietly);
         sockets.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 

@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Assumptions;
  * The loopback Asterisk + SIPp of src/test/asterisk, as described by the env.properties its start script writes.
  * Missing or unavailable: the calling test is aborted (skipped), loudly.
  */
-final class AsteriskTestEnvironment {
+public final class AsteriskTestEnvironment {
 
     private static final Path CACHE = Path.of(System.getProperty("user.home"), ".cache", "dialer", "asterisk");
 
-    final Properties properties = new Properties();
+    public final Properties properties = new Properties();
 
     private AsteriskTestEnvironment() {
     }
 
-    static AsteriskTestEnvironment require() {
+    public static AsteriskTestEnvironment require() {
         Path unavailable = CACHE.resolve("UNAVAILABLE");
         if (Files.exists(unavailable)) {
             String reason = read(unavailable).trim();
@@ -40,7 +40,22 @@ final class AsteriskTestEnvironment {
         return environment;
     }
 
-    String get(String key) {
+    /** The environment when it is up, without aborting (for test profiles, which run before any test). */
+    public static java.util.Optional<AsteriskTestEnvironment> ifAvailable() {
+        Path env = CACHE.resolve("env.properties");
+        if (Files.exists(CACHE.resolve("UNAVAILABLE")) || !Files.exists(env)) {
+            return java.util.Optional.empty();
+        }
+        AsteriskTestEnvironment environment = new AsteriskTestEnvironment();
+        try (Reader reader = Files.newBufferedReader(env)) {
+            environment.properties.load(reader);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(environment);
+    }
+
+    public String get(String key) {
         String value = properties.getProperty(key);
         if (value == null) {
             throw new IllegalStateException("env.properties has no " + key);

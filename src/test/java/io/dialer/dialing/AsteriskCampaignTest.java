@@ -1,0 +1,117 @@
+package io.dialer.dialing;
+
+import io.dialer.support.PostgresTestResource;
+import io.dialer.telephony.AsteriskTestEnvironment;
+import io.dialer.telephony.TelephonyPort;
+import io.dialer.telephony.asterisk.AsteriskCarrier;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.dialer.dialing.DialingFixtures.attempts;
+import static io.dialer.dialing.DialingFixtures.awaitState;
+import static io.dialer.dialing.DialingFixtures.campaign;
+import static io.dialer.dialing.DialingFixtures.start;
+import static io.dialer.support.Api.json;
+import static io.dialer.support.Api.upsert;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A campaign switched to the Asterisk carrier by configuration alone runs to completion against the SIPp far ends of
+ * src/test/asterisk, with agents whose phones are SIPp endpoints, and loses no call result when its AMI connection is
+ * cut in the middle.
+ */
+@QuarkusTest
+@TestProfile(AsteriskCarrierProfile.class)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+class AsteriskCampaignTest {
+
+    /** What each scripted far end must come back as (src/test/asterisk/README.md). */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "0001", "CONNECTED", "0002", "BUSY", "0003", "NO_ANSWER", "0004", "ANSWERING_MACHINE",
+            "0006", "NUMBER_NOT_IN_SERVICE", "0007", "REJECTED", "0008", "CONGESTION", "0009", "NO_RINGBACK");
+
+    @Inject
+    TelephonyPort carrier;
+
+    @BeforeEach
+    void asteriskIsUp() {
+        AsteriskTestEnvironment.require();
+        assertInstanceOf(AsteriskCarrier.class, carrier, "dialer.telephony.carrier=asterisk gives the Asterisk carrier");
+    }
+
+    @Test
+    void runsToCompletionThroughAsteriskAndLosesNoResultWhenAmiIsCut() throws Exception {
+        Map<String, Object> rules = new HashMap<>();
+        // results that do not count as attempts: retried at once while AMI is down, never for the scripted far ends
+        for (String free : List.of("TRUNK_UNAVAILABLE", "NETWORK_ERROR", "DIAL_ERROR", "CANCELLED")) {
+            rules.put(free, Map.of("delaySeconds", 2, "max", 5));
+        }
+        rules.put("CONGESTION", Map.of("delaySeconds", 2, "max", 0));
+        rules.put("NO_RINGBACK", Map.of("delaySeconds", 2, "max", 0));
+        String id = campaign("PROGRESSIVE", Map.of(
+                "schedule", Map.of("timezone", "UTC", "windows", List.of(Map.of("days",
+                        List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "from", "00:00", "to", "23:59"))),
+                "dialing", Map.of("ringTimeoutSeconds", 15,
+                        "amd", Map.of("enabled", true, "machineAction", "HANGUP")),
+                "retries", Map.of("maxAttemptsPerContact", 1, "rules", rules),
+                "simulation", Map.of("timeScale", 1, "startAt", DialingFixtures.MONDAY_NOON,
+                        "wrapSeconds", Map.of("mean", 1, "cv", 0.2))));
+        List<Map<String, Object>> contacts = new ArrayList<>();
+        List<String> order = List.of("0001", "0002", "0003", "0004", "0006", "0007", "0008", "0009",
+                "0001", "0003", "0002", "0009", "0001", "0007", "0006", "0001");
+        for (int i = 0; i < order.size(); i++) {
+            contacts.add(Map.of("externalId", "ast-" + i, "timezone", "UTC", "phones",
+                    List.of(Map.of("number", String.format("+1312%03d%s", 600 + i, order.get(i)), "type", "MOBILE"))));
+        }
+        upsert(id, contacts).statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            json().body(Map.of("name", "phone-agent-" + i, "campaignIds", List.of(id), "simulated", true,
+                    "phoneUri", "sip:agent" + i + "@127.0.0.1:" + (5080 + i))).post("/v1/agents").then().statusCode(201);
+        }
+        start(id);
+
+        awaitAttempts(id, 4, Duration.ofSeconds(60));
+        AsteriskCarrierProfile.ami.cut();
+        Thread.sleep(4_000);
+        AsteriskCarrierProfile.ami.restore();
+        awaitState(id, "COMPLETED", 240);
+
+        List<DialingFixtures.AttemptRow> rows = attempts(id);
+        Map<String, String> finalResult = new HashMap<>();
+        for (DialingFixtures.AttemptRow row : rows) {
+            assertNotNull(row.result(), "every attempt ended: " + row);
+            finalResult.put(row.number(), row.result());
+        }
+        for (Map<String, Object> contact : contacts) {
+            @SuppressWarnings("unchecked")
+            String number = (String) ((List<Map<String, Object>>) contact.get("phones")).get(0).get("number");
+            String expected = EXPECTED.get(number.substring(number.length() - 4));
+            assertEquals(expected, finalResult.get(number), () -> number + " in " + rows);
+        }
+        assertTrue(rows.stream().noneMatch(r -> r.result().equals("NETWORK_ERROR")),
+                "no call lost or reconciled while AMI was down: " + rows);
+        assertEquals(0, DialingFixtures.count("SELECT count(*) FROM attempt WHERE campaign_id = ?::uuid "
+                + "AND result = 'CONNECTED' AND (agent_id IS NULL OR connected_at IS NULL)", id), "connected calls name their agent");
+    }
+
+    private static void awaitAttempts(String campaignId, int n, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (attempts(campaignId).size() < n) {
+            assertTrue(System.nanoTime() < deadline, "fewer than " + n + " attempts placed");
+            Thread.sleep(100);
+        }
+    }
+}
