@@ -84,9 +84,23 @@ class AsteriskCampaignTest {
         start(id);
 
         awaitAttempts(id, 4, Duration.ofSeconds(60));
-        AsteriskCarrierProfile.ami.cut();
-        Thread.sleep(4_000);
-        AsteriskCarrierProfile.ami.restore();
+        io.restassured.RestAssured.get("/q/health/group/telephony").then().statusCode(200);
+        AsteriskCarrierProfile.cutAmi(true);
+        // the only Asterisk is unreachable: not ready, and the telephony group says which server
+        long noticed = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (io.restassured.RestAssured.get("/q/health/ready").statusCode() != 503) {
+            assertTrue(System.nanoTime() < noticed, "not ready while AMI is down");
+            Thread.sleep(100);
+        }
+        Thread.sleep(2_000);
+        io.restassured.RestAssured.get("/q/health/group/telephony").then().statusCode(503)
+                .body("checks[0].data", org.hamcrest.Matchers.hasKey("local"));
+        AsteriskCarrierProfile.cutAmi(false);
+        long healthy = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (io.restassured.RestAssured.get("/q/health/ready").statusCode() != 200) {
+            assertTrue(System.nanoTime() < healthy, "ready again after AMI is back");
+            Thread.sleep(100);
+        }
         awaitState(id, "COMPLETED", 240);
 
         List<DialingFixtures.AttemptRow> rows = attempts(id);

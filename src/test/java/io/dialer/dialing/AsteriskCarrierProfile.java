@@ -17,20 +17,34 @@ import java.util.Map;
  */
 public class AsteriskCarrierProfile implements QuarkusTestProfile {
 
-    /** The relay between the service and Asterisk's AMI; null when Asterisk is not available. */
-    static volatile AmiProxy ami;
+    /**
+     * The relay between the service and Asterisk's AMI. Quarkus reads this profile in more than one class loader, so the
+     * one relay lives in the system properties, seen by the test through a JDK interface: accept(true) cuts AMI,
+     * accept(false) restores it.
+     */
+    private static final String RELAY = "dialer.test.ami-relay";
+
+    static void cutAmi(boolean cut) {
+        @SuppressWarnings("unchecked")
+        java.util.function.Consumer<Boolean> relay = (java.util.function.Consumer<Boolean>) System.getProperties().get(RELAY);
+        relay.accept(cut);
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(new DialingOnProfile().getConfigOverrides());
         AsteriskTestEnvironment.ifAvailable().ifPresent(env -> {
             try {
-                if (ami == null) {
-                    ami = new AmiProxy(env.get("asterisk.ami.host"), Integer.parseInt(env.get("asterisk.ami.port")));
+                Object relay = System.getProperties().get(RELAY);
+                if (relay == null) {
+                    AmiProxy ami = new AmiProxy(env.get("asterisk.ami.host"), Integer.parseInt(env.get("asterisk.ami.port")));
+                    relay = new Relay(ami);
+                    System.getProperties().put(RELAY, relay);
+                    System.setProperty(RELAY + ".port", System.getProperty(RELAY + ".port"));
                 }
                 config.put("dialer.telephony.carrier", "asterisk");
                 config.put("dialer.asterisk.servers.local.host", "127.0.0.1");
-                config.put("dialer.asterisk.servers.local.port", Integer.toString(ami.port()));
+                config.put("dialer.asterisk.servers.local.port", System.getProperty(RELAY + ".port"));
                 config.put("dialer.asterisk.servers.local.username", env.get("asterisk.ami.username"));
                 config.put("dialer.asterisk.servers.local.secret", env.get("asterisk.ami.secret"));
                 config.put("dialer.asterisk.agi.port", Integer.toString(freePort()));
@@ -47,6 +61,17 @@ public class AsteriskCarrierProfile implements QuarkusTestProfile {
             }
         });
         return config;
+    }
+
+    private record Relay(AmiProxy proxy) implements java.util.function.Consumer<Boolean> {
+        @Override
+        public void accept(Boolean cut) {
+            if (cut) {
+                proxy.cut();
+            } else {
+                proxy.restore();
+            }
+        }
     }
 
     private static int freePort() throws IOException {

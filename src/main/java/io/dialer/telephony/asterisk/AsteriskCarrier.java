@@ -230,6 +230,11 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
         return problems;
     }
 
+    /** Whether the carrier can place calls at all: FastAGI listens and at least one server is connected. */
+    public boolean canPlaceCalls() {
+        return agi.problem() == null && servers.values().stream().anyMatch(AmiServer::isUp);
+    }
+
     /** Ends every call still up (hung up on Asterisk, DIALER) and closes the connections. */
     @Override
     public void close() {
