@@ -10,7 +10,11 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class SimulatedCarrierProducer {
 
-    private final SimulatedCarrier carrier = new SimulatedCarrier();
+    private final SimulatedCarrier carrier;
+
+    SimulatedCarrierProducer(RecordingStore recordings) {
+        this.carrier = new SimulatedCarrier(recordings);
+    }
 
     @Produces
     @Singleton
