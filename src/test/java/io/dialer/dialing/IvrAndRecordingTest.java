@@ -182,6 +182,43 @@ class IvrAndRecordingTest {
         assertNotNull(recordings.find(foreign).orElse(null));
     }
 
+    /** Two replicas purging at once: every due recording is deleted by exactly one of them. */
+    @Test
+    void twoRetentionJobsAtOnceShareTheWork() throws Exception {
+        long dueBefore = DialingFixtures.count("SELECT count(*) FROM attempt a LEFT JOIN campaign c ON c.id = a.campaign_id "
+                + "WHERE (a.recording IS NOT NULL OR a.comment_recording IS NOT NULL) AND a.recorded_at < now() - "
+                + "make_interval(days => COALESCE((c.config -> 'recording' ->> 'retentionDays')::int, 30)) "
+                + "AND a.tenant <> ?", "no-such-tenant");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            ids.add(id);
+            recordings.write(id, Wav.synthetic(0.5, i));
+            recordings.write(RecordingStore.commentRecording(id), Wav.synthetic(0.5, i));
+            // a campaign that no longer exists: the default retention of 30 days applies
+            DialingFixtures.execute("INSERT INTO attempt (id, tenant, campaign_id, contact_id, phone_index, number, mode, "
+                    + "state, result, owner, epoch, placed_at, ended_at, recording, comment_recording, recorded_at) "
+                    + "VALUES (?::uuid, 'default', gen_random_uuid(), gen_random_uuid(), 0, '+13125550100', 'AGENTLESS', "
+                    + "'ENDED', 'IVR_COMPLETED', 'x', 1, now(), now(), ?, ?, now() - interval '31 days')",
+                    id, id, RecordingStore.commentRecording(id));
+        }
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> a = replicas.submit(retention::purge);
+            java.util.concurrent.Future<Integer> b = replicas.submit(retention::purge);
+            assertEquals(dueBefore + ids.size(), a.get() + b.get(), "each due call handled once: " + a.get() + " + " + b.get());
+        } finally {
+            replicas.shutdownNow();
+        }
+        for (String id : ids) {
+            assertFalse(Files.exists(recordings.path(id)));
+            assertFalse(Files.exists(recordings.path(RecordingStore.commentRecording(id))));
+        }
+        assertEquals(0, DialingFixtures.count("SELECT count(*) FROM attempt WHERE id = ANY (?::uuid[]) "
+                + "AND (recording IS NOT NULL OR comment_recording IS NOT NULL OR recorded_at IS NOT NULL)",
+                "{" + String.join(",", ids) + "}"));
+    }
+
     private static List<JsonNode> events(String campaignId, String type) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         try (Connection c = PostgresTestResource.postgres().getPostgresDatabase().getConnection();
