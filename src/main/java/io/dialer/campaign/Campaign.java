@@ -11,7 +11,7 @@ public record Campaign(UUID id, String tenant, String name, String description, 
     public CampaignView view() {
         return new CampaignView(id.toString(), externalId, name, description, state, settings.mode(), settings.schedule(),
                 settings.dialing(), settings.retries(), settings.compliance(), settings.outcomes(),
-                settings.simulation(), settings.fallback(), version, createdAt, updatedAt, startedAt, stoppedAt);
+                settings.simulation(), settings.fallback(), settings.ivr(), settings.recording(), version, createdAt, updatedAt, startedAt, stoppedAt);
     }
 
     public String etag() {

@@ -32,6 +32,10 @@ final class CampaignDefaults {
     static final int WRAP_UP_TIMEOUT = 120;
     static final int MAX_CONCURRENT_CALLS = 10;
     static final String MACHINE_ACTION = "HANGUP";
+    static final String RETRY_PROMPT = "Sorry, that is not a valid answer.";
+    static final int SURVEY_ATTEMPTS = 2;
+    static final int COMMENT_SECONDS = 20;
+    static final int RETENTION_DAYS = 30;
 
     private CampaignDefaults() {
     }
@@ -57,7 +61,9 @@ final class CampaignDefaults {
                         or(c.connectTimeoutSeconds(), CONNECT_TIMEOUT), c.safeHarbourMessage()),
                 or(s.outcomes(), List.of()),
                 s.simulation(),
-                fallback(s.fallback()));
+                fallback(s.fallback()),
+                ivr(s.ivr()),
+                recording(s.recording()));
     }
 
     /** No fallback unless asked for; when asked for, exhausted contacts trigger it unless onExhausted is false. */
@@ -66,6 +72,22 @@ final class CampaignDefaults {
             return null;
         }
         return new CampaignSettings.Fallback(or(f.onExhausted(), true), or(f.resultCodes(), List.of()), f.email(), f.sms());
+    }
+
+    private static CampaignSettings.Ivr ivr(CampaignSettings.Ivr ivr) {
+        if (ivr == null || ivr.survey() == null) {
+            return ivr;
+        }
+        CampaignSettings.IvrSurvey s = ivr.survey();
+        return new CampaignSettings.Ivr(ivr.greeting(), new CampaignSettings.IvrSurvey(s.question(),
+                or(s.retryPrompt(), RETRY_PROMPT), or(s.attempts(), SURVEY_ATTEMPTS), s.commentPrompt(),
+                or(s.commentSeconds(), COMMENT_SECONDS)));
+    }
+
+    /** Recording is off unless asked for; recordings (and survey comments) are kept 30 days. */
+    static CampaignSettings.Recording recording(CampaignSettings.Recording r) {
+        CampaignSettings.Recording given = r == null ? new CampaignSettings.Recording(null, null) : r;
+        return new CampaignSettings.Recording(or(given.enabled(), false), or(given.retentionDays(), RETENTION_DAYS));
     }
 
     private static CampaignSettings.Amd amd(CampaignSettings.Amd a) {

@@ -13,9 +13,11 @@ import java.util.List;
 /** Body of POST /v1/campaigns, and the merged result of a PATCH. */
 public record CampaignRequest(String name, String description, String mode, Schedule schedule, Dialing dialing,
                               Retries retries, Compliance compliance, List<OutcomeDefinition> outcomes,
-                              ObjectNode simulation, Fallback fallback, String externalId) {
+                              ObjectNode simulation, Fallback fallback, String externalId, CampaignSettings.Ivr ivr,
+                              CampaignSettings.Recording recording) {
 
     CampaignSettings settings() {
-        return new CampaignSettings(mode, schedule, dialing, retries, compliance, outcomes, simulation, fallback);
+        return new CampaignSettings(mode, schedule, dialing, retries, compliance, outcomes, simulation, fallback, ivr,
+                recording);
     }
 }

@@ -23,7 +23,7 @@ public class CampaignService {
 
     /** What a manager may correct while the campaign runs; the rest needs a paused or draft campaign. */
     private static final Set<String> ALWAYS_PATCHABLE = Set.of("name", "description", "schedule", "dialing",
-            "retries", "compliance", "outcomes", "simulation", "fallback", "externalId");
+            "retries", "compliance", "outcomes", "simulation", "fallback", "externalId", "ivr", "recording");
 
     private final CampaignRepository repository;
     private final ObjectMapper mapper;
@@ -161,7 +161,7 @@ public class CampaignService {
     private static CampaignRequest requestOf(Campaign c) {
         CampaignSettings s = c.settings();
         return new CampaignRequest(c.name(), c.description(), s.mode(), s.schedule(), s.dialing(), s.retries(),
-                s.compliance(), s.outcomes(), s.simulation(), s.fallback(), c.externalId());
+                s.compliance(), s.outcomes(), s.simulation(), s.fallback(), c.externalId(), s.ivr(), s.recording());
     }
 
     private static void requireValid(CampaignRequest request) {

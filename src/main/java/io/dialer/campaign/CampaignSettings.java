@@ -21,7 +21,9 @@ public record CampaignSettings(
         Compliance compliance,
         List<OutcomeDefinition> outcomes,
         ObjectNode simulation,
-        Fallback fallback) {
+        Fallback fallback,
+        Ivr ivr,
+        Recording recording) {
 
     /** Calling windows are always read in the contact's local time; {@code timezone} is the fallback zone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -83,6 +85,38 @@ public record CampaignSettings(
     /** E-mail fallback: recipient (usually {@code {{email}}} from the attributes), subject and plain-text body templates. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FallbackEmail(String to, String subject, String body) {
+    }
+
+    /**
+     * What an AGENTLESS campaign says to a person who answers: a greeting, then optionally a one-question survey
+     * answered on the keypad (1 to 10). Texts are templates with {@code {{name}}} placeholders like the fallback's:
+     * contact fields (firstName, lastName, externalId, phone: the number called) and attributes by name; a missing
+     * value renders empty. Without {@code ivr} the call plays a default greeting.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Ivr(String greeting, IvrSurvey survey) {
+    }
+
+    /**
+     * The survey after the greeting. The answer (1 to 10) becomes the call's business outcome SURVEY_COMPLETED.
+     *
+     * @param question       asked after the greeting
+     * @param retryPrompt    said before asking again after no or an invalid answer
+     * @param attempts       how many times the question is asked (1 to 5, default 2)
+     * @param commentPrompt  said before recording a spoken comment after the answer; null: no comment
+     * @param commentSeconds longest comment (1 to 120 seconds, default 20)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IvrSurvey(String question, String retryPrompt, Integer attempts, String commentPrompt,
+                            Integer commentSeconds) {
+    }
+
+    /**
+     * Call recording: conversations with agents are recorded when {@code enabled} (default false). Recordings, and
+     * survey comments, are deleted {@code retentionDays} after the call (1 to 3650, default 30).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Recording(Boolean enabled, Integer retentionDays) {
     }
 
     /** SMS fallback: recipient (usually {@code {{phone}}}, the contact's first number) and text templates. */

@@ -39,7 +39,8 @@ public final class CampaignValidator {
             "PREMIUM_RATE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL", "UNKNOWN");
     static final Set<String> ABANDON_WINDOWS = Set.of("P30D", "PT24H");
     static final Set<String> OUTCOME_CATEGORIES = Set.of("SUCCESS", "FAILURE", "NEUTRAL");
-    static final Set<String> BUILT_IN_OUTCOMES = Set.of("WRONG_NUMBER", "WRONG_PERSON", "CALLBACK_REQUESTED", "DO_NOT_CALL");
+    static final Set<String> BUILT_IN_OUTCOMES = Set.of("WRONG_NUMBER", "WRONG_PERSON", "CALLBACK_REQUESTED", "DO_NOT_CALL",
+            "SURVEY_COMPLETED");
 
     /** Deliberately loose: one @, no spaces or list separators; the mail server has the last word. */
     public static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+");
@@ -77,6 +78,45 @@ public final class CampaignValidator {
         compliance(r.compliance());
         outcomes(r.outcomes());
         fallback(r.fallback());
+        String mode = r.mode() == null ? CampaignDefaults.MODE : r.mode();
+        ivr(r.ivr(), mode);
+        recording(r.recording(), mode);
+    }
+
+    private void ivr(CampaignSettings.Ivr ivr, String mode) {
+        if (ivr == null) {
+            return;
+        }
+        if (!"AGENTLESS".equals(mode)) {
+            add("ivr", "not_applicable", "applies to AGENTLESS campaigns only (this one is " + mode + ")");
+        }
+        template("ivr.greeting", ivr.greeting(), 2000);
+        CampaignSettings.IvrSurvey s = ivr.survey();
+        if (s == null) {
+            return;
+        }
+        template("ivr.survey.question", s.question(), 1000);
+        optionalTemplate("ivr.survey.retryPrompt", s.retryPrompt(), 1000);
+        optionalTemplate("ivr.survey.commentPrompt", s.commentPrompt(), 1000);
+        range("ivr.survey.attempts", s.attempts(), 1, 5);
+        range("ivr.survey.commentSeconds", s.commentSeconds(), 1, 120);
+    }
+
+    private void recording(CampaignSettings.Recording r, String mode) {
+        if (r == null) {
+            return;
+        }
+        if (Boolean.TRUE.equals(r.enabled()) && "AGENTLESS".equals(mode)) {
+            add("recording.enabled", "not_applicable", "records conversations with agents, which AGENTLESS campaigns "
+                    + "do not have (their survey comments are always kept for retentionDays)");
+        }
+        range("recording.retentionDays", r.retentionDays(), 1, 3650);
+    }
+
+    private void optionalTemplate(String field, String value, int max) {
+        if (value != null) {
+            template(field, value, max);
+        }
     }
 
     private void schedule(Schedule s) {

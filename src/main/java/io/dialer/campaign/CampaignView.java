@@ -16,6 +16,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CampaignView(String id, String externalId, String name, String description, CampaignState state, String mode,
                            Schedule schedule, Dialing dialing, Retries retries, Compliance compliance,
-                           List<OutcomeDefinition> outcomes, ObjectNode simulation, Fallback fallback, int version,
+                           List<OutcomeDefinition> outcomes, ObjectNode simulation, Fallback fallback,
+                           CampaignSettings.Ivr ivr, CampaignSettings.Recording recording, int version,
                            Instant createdAt, Instant updatedAt, Instant startedAt, Instant stoppedAt) {
 }

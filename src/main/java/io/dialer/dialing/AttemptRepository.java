@@ -59,11 +59,14 @@ public class AttemptRepository {
                     + "connected_at = ?, ended_at = ?, agent_id = COALESCE(?, agent_id), cause = ?, "
                     + "outcome = COALESCE(?, outcome), outcome_final = COALESCE(?, outcome_final), "
                     + "outcome_category = COALESCE(?, outcome_category), "
-                    + "outcome_recorded_at = CASE WHEN ?::text IS NULL THEN outcome_recorded_at ELSE ? END "
+                    + "outcome_recorded_at = CASE WHEN ?::text IS NULL THEN outcome_recorded_at ELSE ? END, "
+                    + "recording = ?, comment_recording = ?, "
+                    + "recorded_at = CASE WHEN ?::text IS NULL AND ?::text IS NULL THEN NULL ELSE now() END "
                     + "WHERE id = ? AND state <> 'ENDED'")) {
                 for (AttemptEnd e : ends) {
                     Db.bind(ps, e.result().name(), e.answeredAt(), e.connectedAt(), e.endedAt(), e.agentId(), e.cause(),
-                            e.outcome(), e.outcomeFinal(), e.outcomeCategory(), e.outcome(), e.endedAt(), e.id());
+                            e.outcome(), e.outcomeFinal(), e.outcomeCategory(), e.outcome(), e.endedAt(),
+                            e.recording(), e.commentRecording(), e.recording(), e.commentRecording(), e.id());
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -46,6 +46,15 @@ public class CallRepository {
                 f.from(), f.from(), f.to(), f.to(), after, after, limit);
     }
 
+    /** The names in the recording store of a call's recording and survey comment (each may be null). */
+    public record RecordingNames(String recording, String commentRecording) {
+    }
+
+    public Optional<RecordingNames> recordings(String tenant, UUID id) {
+        return db.one("SELECT recording, comment_recording FROM attempt WHERE id = ? AND tenant = ?",
+                rs -> new RecordingNames(rs.getString(1), rs.getString(2)), id, tenant);
+    }
+
     private CallView map(ResultSet rs) throws SQLException {
         Instant placed = Db.instant(rs, "placed_at");
         Instant answered = Db.instant(rs, "answered_at");
@@ -65,7 +74,9 @@ public class CallRepository {
                 rs.getString("state"), rs.getString("result"), rs.getString("cause"), agent == null ? null : agent.toString(),
                 rs.getString("trunk"), rs.getString("caller_id"), rs.getBoolean("callback"), placed, answered, connected, ended,
                 seconds(placed, answered != null ? answered : ended), answered == null ? null : seconds(answered, connected != null ? connected : ended),
-                connected == null ? null : seconds(connected, ended), outcome);
+                connected == null ? null : seconds(connected, ended), outcome,
+                rs.getString("recording") == null ? null : CallView.recordingPath(rs.getString("id")),
+                rs.getString("comment_recording") == null ? null : CallView.commentRecordingPath(rs.getString("id")));
     }
 
     private static Double seconds(Instant from, Instant to) {

@@ -33,6 +33,10 @@ final class CallResolver {
                 break;
         }
         if (agentless) {
+            if (call.survey) {
+                // no valid answer: the person hung up, or keyed nothing valid in all tries
+                return call.surveyAnswer != null ? ResultCode.IVR_COMPLETED : ResultCode.IVR_ABANDONED;
+            }
             return call.messageLeft ? ResultCode.AGENTLESS_DELIVERED : ResultCode.IVR_ABANDONED;
         }
         if (call.connectedAt != null) {

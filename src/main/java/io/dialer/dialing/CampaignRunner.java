@@ -27,6 +27,8 @@ import io.dialer.engine.schedule.CampaignScheduling;
 import io.dialer.telephony.AnswerKind;
 import io.dialer.telephony.CallEvent;
 import io.dialer.telephony.CallRequest;
+import io.dialer.telephony.IvrScript;
+import io.dialer.telephony.RecordingStore;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -360,6 +362,10 @@ final class CampaignRunner implements Runnable {
     private void on(LiveCall call, CallEvent e) {
         if (e instanceof CallEvent.Answered a) {
             answered(call, a);
+        } else if (e instanceof CallEvent.SurveyAnswered s) {
+            call.surveyReported = true;
+            call.surveyAnswer = s.answer();
+            call.commentRecording = RecordingStore.normalize(s.commentRecording()).orElse(null);
         } else if (e instanceof CallEvent.Ended end) {
             ended(call, end);
         }
@@ -371,7 +377,7 @@ final class CampaignRunner implements Runnable {
         double afterDial = seconds(call.placedAt, a.at());
         if (!usesAgents()) {
             call.phase = LiveCall.Phase.HANDLED_BY_DIALER;
-            playAgentlessMessage(call, a.kind());
+            runAgentless(call, a.kind());
             return;
         }
         switch (a.kind()) {
@@ -402,18 +408,32 @@ final class CampaignRunner implements Runnable {
         }
     }
 
-    private void playAgentlessMessage(LiveCall call, AnswerKind kind) {
+    /**
+     * Agentless: a machine gets the campaign's machine action, a fax or silence is hung up, and anyone else hears the
+     * contact's greeting and, when the campaign has one, the survey.
+     */
+    private void runAgentless(LiveCall call, AnswerKind kind) {
         CampaignSettings.Amd amd = settings.dialing().amd();
-        if (kind == AnswerKind.MACHINE && !"LEAVE_MESSAGE".equals(amd.machineAction())) {
-            rt.carrier().hangup(call.callId());
+        if (kind == AnswerKind.MACHINE) {
+            if ("LEAVE_MESSAGE".equals(amd.machineAction())) {
+                call.messageLeft = true;
+                rt.carrier().playMessage(call.callId(), amd.message());
+            } else {
+                rt.carrier().hangup(call.callId());
+            }
             return;
         }
         if (kind == AnswerKind.FAX || kind == AnswerKind.SILENCE) {
             rt.carrier().hangup(call.callId());
             return;
         }
-        call.messageLeft = true;
-        rt.carrier().playMessage(call.callId(), kind == AnswerKind.MACHINE ? amd.message() : "agentless message");
+        IvrScript script = IvrScripts.forContact(settings.ivr(), call.contact, call.number);
+        if (script.survey() == null) {
+            call.messageLeft = true; // a greeting-only call delivers its message
+        } else {
+            call.survey = true;
+        }
+        rt.carrier().runIvr(call.callId(), script);
     }
 
     /** Puts an answered person through to the reserved agent, the callback's owner, or the longest-idle ready agent. */
@@ -485,8 +505,12 @@ final class CampaignRunner implements Runnable {
                 move(seat, AgentState.READY, null);
             }
         }
+        String recording = call.recorded && call.connectedAt != null
+                && rt.recordings().find(RecordingStore.callRecording(call.callId())).isPresent()
+                ? RecordingStore.callRecording(call.callId()) : null;
+        AttemptEnd.Survey survey = call.surveyReported ? new AttemptEnd.Survey(call.surveyAnswer, call.commentRecording) : null;
         ended.add(new AttemptEnd(call.attemptId, call.contactId, result, call.answeredAt, call.connectedAt, at,
-                call.agentId, end.cause(), outcome, call.callback));
+                call.agentId, end.cause(), outcome, call.callback).withRecordings(recording, survey));
         endedNumbers.put(call.attemptId, call.number);
     }
 
@@ -721,9 +745,10 @@ final class CampaignRunner implements Runnable {
     private void originate(LiveCall call) {
         CampaignSettings.Dialing d = settings.dialing();
         boolean amd = d.amd() != null && Boolean.TRUE.equals(d.amd().enabled());
+        call.recorded = usesAgents() && settings.recording() != null && Boolean.TRUE.equals(settings.recording().enabled());
         rt.carrier().originate(new CallRequest(call.callId(), lease.tenant(), campaignIdText, call.number, d.callerId(),
                 TrunkRules.trunkFor(d.trunkRules(), call.contact.phones().get(call.phoneIndex)), d.ringTimeoutSeconds(), amd,
-                lease.clock(), profile.scenario(), call.placedAt, false), events::add);
+                lease.clock(), profile.scenario(), call.placedAt, call.recorded), events::add);
     }
 
     /** Pause keeps answered calls; stop and shutdown end the unanswered ones; shutdown hangs up the rest too. */

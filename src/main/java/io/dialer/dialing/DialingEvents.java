@@ -33,7 +33,8 @@ public class DialingEvents {
         }
         return db.list("""
                         SELECT a.id, a.campaign_id, a.contact_id, t.external_id, a.result, a.cause, a.number, a.phone_index, a.trunk,
-                               a.caller_id, a.agent_id, a.mode, a.callback, a.placed_at, a.answered_at, a.connected_at, a.ended_at
+                               a.caller_id, a.agent_id, a.mode, a.callback, a.placed_at, a.answered_at, a.connected_at, a.ended_at,
+                               a.recording, a.comment_recording
                         FROM attempt a JOIN contact t ON t.id = a.contact_id
                         WHERE a.id = ANY (?) AND a.tenant = ? ORDER BY a.ended_at, a.id""",
                 rs -> {
@@ -62,6 +63,9 @@ public class DialingEvents {
                     data.put("ringSeconds", seconds(placed, answered != null ? answered : ended));
                     data.put("waitSeconds", answered == null ? null : seconds(answered, connected != null ? connected : ended));
                     data.put("talkSeconds", connected == null ? null : seconds(connected, ended));
+                    data.put("recording", rs.getString("recording") == null ? null : CallView.recordingPath(rs.getString("id")));
+                    data.put("commentRecording", rs.getString("comment_recording") == null ? null
+                            : CallView.commentRecordingPath(rs.getString("id")));
                     return new NewEvent(tenant, EventTypes.ATTEMPT_COMPLETED, rs.getObject("campaign_id", UUID.class), data);
                 }, (Object) attemptIds.toArray(UUID[]::new), tenant);
     }

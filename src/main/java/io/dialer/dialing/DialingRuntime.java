@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dialer.agent.AgentService;
 import io.dialer.campaign.CampaignService;
 import io.dialer.contact.ContactQueue;
+import io.dialer.telephony.RecordingStore;
 import io.dialer.telephony.TelephonyPort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,10 +21,12 @@ public class DialingRuntime {
     private final TelephonyPort carrier;
     private final ObjectMapper mapper;
     private final DialingConfig config;
+    private final RecordingStore recordings;
 
     DialingRuntime(DialingStore store, LeaseRepository leases, AttemptRepository attempts, ContactQueue queue,
                    CampaignService campaigns, AgentService agents, TelephonyPort carrier, ObjectMapper mapper,
-                   DialingConfig config) {
+                   DialingConfig config, RecordingStore recordings) {
+        this.recordings = recordings;
         this.store = store;
         this.leases = leases;
         this.attempts = attempts;
@@ -69,5 +72,9 @@ public class DialingRuntime {
 
     DialingConfig config() {
         return config;
+    }
+
+    RecordingStore recordings() {
+        return recordings;
     }
 }

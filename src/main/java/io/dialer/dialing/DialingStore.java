@@ -59,12 +59,15 @@ public class DialingStore {
     private final EventLog events;
     private final DialingEvents eventData;
     private final AgentActivityRepository activity;
+    private final SurveyOutcomes surveys;
     private final Scheduler scheduler = new Scheduler();
 
     DialingStore(LeaseRepository leases, AttemptRepository attempts, ContactQueue queue, DncService dnc,
-                 NumberStatusService numbers, EventLog events, DialingEvents eventData, AgentActivityRepository activity) {
+                 NumberStatusService numbers, EventLog events, DialingEvents eventData, AgentActivityRepository activity,
+                 SurveyOutcomes surveys) {
         this.events = events;
         this.activity = activity;
+        this.surveys = surveys;
         this.eventData = eventData;
         this.leases = leases;
         this.attempts = attempts;
@@ -126,7 +129,10 @@ public class DialingStore {
         });
     }
 
-    /** Ends attempts, marks numbers found invalid, and plans each contact's next call (or closes it). */
+    /**
+     * Ends attempts, records survey answers as business outcomes, marks numbers found invalid, and plans each
+     * contact's next call (or closes it).
+     */
     void finish(Lease lease, List<AttemptEnd> ended, CampaignScheduling scheduling, CampaignSettings settings, Instant now,
                 Map<UUID, String> numbersById) {
         if (ended.isEmpty()) {
@@ -146,6 +152,10 @@ public class DialingStore {
                 }
                 if (e.outcome() != null) {
                     recorded.add(outcomeRecorded(lease, e));
+                }
+                if (e.survey() != null && e.survey().answer() != null) {
+                    recorded.addAll(surveys.surveyAnswered(lease.tenant(), e.id(), e.survey().answer(),
+                            e.commentRecording() == null ? null : CallView.commentRecordingPath(e.id().toString())));
                 }
             }
             recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, settings, now,

@@ -39,6 +39,13 @@ final class LiveCall {
     AnswerKind answerKind;
     boolean messageLeft;
     boolean cancelled;
+    /** An agentless call whose script has a survey; what the carrier reported of it (when it ran). */
+    boolean survey;
+    boolean surveyReported;
+    Integer surveyAnswer;
+    String commentRecording;
+    /** The conversation is recorded (campaign setting when the call was placed). */
+    boolean recorded;
 
     LiveCall(UUID attemptId, io.dialer.contact.Contact contact, int phoneIndex, String number, Instant placedAt,
              boolean callback, Phase phase) {

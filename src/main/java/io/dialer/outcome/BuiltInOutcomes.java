@@ -8,11 +8,16 @@ import java.util.Optional;
 /** Outcomes every campaign knows, with their effects; a campaign may redefine a code of the same name. */
 public final class BuiltInOutcomes {
 
+    static final String SURVEY_COMPLETED = "SURVEY_COMPLETED";
+
     static final List<OutcomeDefinition> ALL = List.of(
             new OutcomeDefinition("WRONG_NUMBER", "Wrong number", false, "FAILURE", false, true, false, false),
             new OutcomeDefinition("WRONG_PERSON", "Wrong person", false, "NEUTRAL", false, false, false, false),
             new OutcomeDefinition("CALLBACK_REQUESTED", "Callback requested", false, "NEUTRAL", true, false, false, true),
-            new OutcomeDefinition("DO_NOT_CALL", "Do not call", true, "FAILURE", true, false, true, false));
+            new OutcomeDefinition("DO_NOT_CALL", "Do not call", true, "FAILURE", true, false, true, false),
+            // an agentless survey's answer (data: answer 1-10, commentRecording); recorded by the IVR
+            new OutcomeDefinition(BuiltInOutcomes.SURVEY_COMPLETED, "Survey completed", true, "SUCCESS", false, false,
+                    false, false));
 
     private BuiltInOutcomes() {
     }

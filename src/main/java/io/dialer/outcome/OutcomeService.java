@@ -34,7 +34,7 @@ import java.util.UUID;
  * the do-not-call list, and a callback schedules the contact (owned by the agent if asked).
  */
 @ApplicationScoped
-public class OutcomeService {
+public class OutcomeService implements io.dialer.dialing.SurveyOutcomes {
 
     private final CallRepository calls;
     private final CampaignService campaigns;
@@ -85,7 +85,48 @@ public class OutcomeService {
             throw ApiProblem.conflict("outcome-recorded", "Another outcome was recorded for this call at the same time");
         }
         List<NewEvent> recorded = new ArrayList<>();
-        recorded.add(outcomeEvent(tenant, call, definition, request));
+        recorded.add(outcomeEvent(tenant, call, definition, request, "API"));
+        recorded.addAll(effects(tenant, campaign, call, definition));
+        if (request.callbackAt() != null) {
+            String owner = Boolean.TRUE.equals(request.callbackToAgent()) ? call.agentId() : null;
+            contacts.scheduleCallback(tenant, UUID.fromString(call.contactId()),
+                    new PendingCallback(request.callbackAt(), owner, call.phoneIndex(), false));
+        }
+        recorded.addAll(dialing.replanContact(campaign, UUID.fromString(call.contactId())));
+        events.recordAll(recorded);
+        return new Recorded(calls.find(tenant, attemptId).orElseThrow(), true);
+    }
+
+    /**
+     * The IVR's outcome: SURVEY_COMPLETED (or the campaign's own definition of that code) with the answer and the
+     * comment in its data, in the dialing loop's transaction. The loop plans the contact again afterwards.
+     */
+    @Override
+    public List<NewEvent> surveyAnswered(String tenant, UUID attemptId, int answer, String commentRecording) {
+        CallView call = calls.find(tenant, attemptId).orElse(null);
+        Campaign campaign = call == null ? null : campaigns.find(tenant, UUID.fromString(call.campaignId())).orElse(null);
+        if (campaign == null) {
+            return List.of();
+        }
+        OutcomeDefinition definition = BuiltInOutcomes.find(campaign.settings().outcomes(), BuiltInOutcomes.SURVEY_COMPLETED)
+                .orElseThrow();
+        com.fasterxml.jackson.databind.node.ObjectNode data = mapper.createObjectNode();
+        data.put("answer", answer);
+        data.put("commentRecording", commentRecording);
+        if (!dialing.saveOutcome(tenant, attemptId, definition.code(), definition.category(),
+                Boolean.TRUE.equals(definition.isFinal()), null, null, Json.write(mapper, data))) {
+            return List.of(); // the CRM recorded one first
+        }
+        List<NewEvent> recorded = new ArrayList<>();
+        recorded.add(outcomeEvent(tenant, call, definition, new OutcomeRequest(definition.code(), null, null, null, data),
+                "IVR"));
+        recorded.addAll(effects(tenant, campaign, call, definition));
+        return recorded;
+    }
+
+    /** The outcome's flags given effect: the number marked invalid, or put on the do-not-call list. */
+    private List<NewEvent> effects(String tenant, Campaign campaign, CallView call, OutcomeDefinition definition) {
+        List<NewEvent> recorded = new ArrayList<>();
         if (Boolean.TRUE.equals(definition.marksNumberInvalid())) {
             numbers.set(tenant, call.number(), "INVALID", "outcome " + definition.code());
             Map<String, Object> data = new LinkedHashMap<>();
@@ -99,14 +140,7 @@ public class OutcomeService {
         if (Boolean.TRUE.equals(definition.addsToDnc())) {
             dnc.add(tenant, List.of(call.number()), null, "outcome " + definition.code(), "OUTCOME");
         }
-        if (request.callbackAt() != null) {
-            String owner = Boolean.TRUE.equals(request.callbackToAgent()) ? call.agentId() : null;
-            contacts.scheduleCallback(tenant, UUID.fromString(call.contactId()),
-                    new PendingCallback(request.callbackAt(), owner, call.phoneIndex(), false));
-        }
-        recorded.addAll(dialing.replanContact(campaign, UUID.fromString(call.contactId())));
-        events.recordAll(recorded);
-        return new Recorded(calls.find(tenant, attemptId).orElseThrow(), true);
+        return recorded;
     }
 
     private static OutcomeDefinition validate(Campaign campaign, OutcomeRequest r) {
@@ -118,7 +152,7 @@ public class OutcomeService {
             definition = BuiltInOutcomes.find(campaign.settings().outcomes(), r.code()).orElse(null);
             if (definition == null) {
                 errors.add(new FieldError("code", "unknown_outcome", "is neither one of the campaign's outcomes nor a built-in one "
-                        + "(WRONG_NUMBER, WRONG_PERSON, CALLBACK_REQUESTED, DO_NOT_CALL)"));
+                        + "(WRONG_NUMBER, WRONG_PERSON, CALLBACK_REQUESTED, DO_NOT_CALL, SURVEY_COMPLETED)"));
             } else if (Boolean.TRUE.equals(definition.needsCallbackTime()) && r.callbackAt() == null) {
                 errors.add(new FieldError("callbackAt", "required", "is required for " + r.code()));
             }
@@ -138,7 +172,7 @@ public class OutcomeService {
                 && Objects.equals(o.data(), r.data() == null ? null : mapper.valueToTree(r.data()));
     }
 
-    private NewEvent outcomeEvent(String tenant, CallView call, OutcomeDefinition d, OutcomeRequest r) {
+    private NewEvent outcomeEvent(String tenant, CallView call, OutcomeDefinition d, OutcomeRequest r, String source) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("attemptId", call.id());
         data.put("campaignId", call.campaignId());
@@ -152,6 +186,7 @@ public class OutcomeService {
         data.put("callbackAt", r.callbackAt() == null ? null : r.callbackAt().toString());
         data.put("data", r.data());
         data.put("agentId", call.agentId());
+        data.put("source", source);
         return new NewEvent(tenant, EventTypes.OUTCOME_RECORDED, UUID.fromString(call.campaignId()), data);
     }
 }

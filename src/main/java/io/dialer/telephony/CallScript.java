@@ -46,6 +46,8 @@ record CallScript(Party party, double ringingAfter, double answeredAfter, Answer
         String suffix = number.length() >= 4 ? number.substring(number.length() - 4) : "";
         return switch (suffix) {
             case "0001" -> answered(Party.PERSON, SCRIPTED_PERSON_ANSWERS, true, fate, scenario, request);
+            // survey-takers of agentless calls, like 0001 until the survey (see SimulatedSurvey)
+            case "0010", "0011", "0012" -> answered(Party.PERSON, SCRIPTED_PERSON_ANSWERS, true, fate, scenario, request);
             case "0002" -> busy(Math.min(ringTimeout, fate.busySeconds()));
             case "0003" -> noAnswer(ringTimeout);
             case "0004" -> answered(Party.MACHINE, SCRIPTED_MACHINE_ANSWERS, true, fate, scenario, request);

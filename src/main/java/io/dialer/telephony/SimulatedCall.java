@@ -17,7 +17,7 @@ final class SimulatedCall {
 
     private static final Logger LOG = Logger.getLogger(SimulatedCall.class);
 
-    enum State { DIALING, RINGING, ANSWERED, BRIDGED, MESSAGE, ENDED }
+    enum State { DIALING, RINGING, ANSWERED, BRIDGED, MESSAGE, IVR, ENDED }
 
     final CallRequest request;
     final CallScript script;
@@ -29,6 +29,11 @@ final class SimulatedCall {
     /** Bumped whenever the pending timer is superseded; a timer that fires with an old value does nothing. */
     int generation;
     ScheduledFuture<?> timer;
+    /** When the call was bridged to an agent, for its recording. */
+    Instant bridgedAt;
+    /** The agentless call's plan, from when its greeting started ({@code ivrStartedAt}). */
+    SimulatedSurvey ivr;
+    Instant ivrStartedAt;
     private Instant lastAt;
 
     private final ArrayDeque<CallEvent> outbox = new ArrayDeque<>();
@@ -51,7 +56,7 @@ final class SimulatedCall {
     }
 
     boolean answered() {
-        return state == State.ANSWERED || state == State.BRIDGED || state == State.MESSAGE;
+        return state == State.ANSWERED || state == State.BRIDGED || state == State.MESSAGE || state == State.IVR;
     }
 
     /** Campaign time {@code seconds} after the call was placed (the carrier's own timing). */
@@ -88,6 +93,10 @@ final class SimulatedCall {
 
     void bridged(Instant at, String agentId) {
         emit(new CallEvent.Bridged(id(), stamp(at), agentId));
+    }
+
+    void surveyAnswered(Instant at, Integer answer, String commentRecording) {
+        emit(new CallEvent.SurveyAnswered(id(), stamp(at), answer, commentRecording));
     }
 
     void ended(Instant at, ResultCode networkResult, CallEvent.HangupBy by, String cause) {

@@ -4,6 +4,9 @@ import io.dialer.engine.result.ResultCode;
 import io.dialer.engine.sim.Simulation;
 import io.dialer.telephony.CallEvent.HangupBy;
 import io.dialer.telephony.SimulatedCall.State;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +52,16 @@ import org.jboss.logging.Logger;
  * talks for the fate's talk time and hangs up; a bridged machine is hung up by the agent after
  * {@value #MACHINE_HANDLE_SECONDS} s with ANSWERING_MACHINE. An answered fax call always ends with FAX.
  *
+ * <p>Agentless calls ({@link #runIvr}): the greeting takes its words at {@value SimulatedSurvey#WORDS_PER_SECOND} words
+ * per second; a survey then goes as {@link SimulatedSurvey} draws it for the call (scripted survey-takers: 0010
+ * answers 7, 0011 hangs up during the question, 0012 keys an invalid answer then 3; each answers the call like 0001).
+ * {@link CallEvent.SurveyAnswered} comes just before Ended whenever the survey had started, also when the dialer hangs
+ * up; a comment is stored as a short WAV ({@code <callId>-comment.wav}, at most {@value #MAX_RECORDING_SECONDS} s of
+ * sound whatever its simulated length) in the recording store.
+ *
+ * <p>Recording: a bridged call of a request with {@code record} leaves {@code <callId>.wav} in the recording store
+ * before its Ended (synthetic sound, at most {@value #MAX_RECORDING_SECONDS} s, not the whole conversation).
+ *
  * <p>Threads: two daemon timer threads deliver the events; a listener may call back into the carrier. Calls for unknown
  * or ended ids, and calls that do not fit the call's state (bridge before answer, a second abandon), are ignored.
  */
@@ -57,6 +70,8 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
     static final double MACHINE_HANDLE_SECONDS = Simulation.MACHINE_HANDLE_SECONDS;
     static final double ABANDON_MESSAGE_SECONDS = 3;
     static final double AGENTLESS_MESSAGE_SECONDS = 15;
+    /** Longest sound the simulated carrier writes for a recording: tests and demos need a valid file, not a long one. */
+    static final double MAX_RECORDING_SECONDS = 3;
 
     private static final Logger LOG = Logger.getLogger(SimulatedCarrier.class);
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
@@ -65,9 +80,16 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
     private final ConcurrentMap<String, SimulatedCall> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> agentLines = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timers;
+    private final RecordingStore recordings;
     private volatile boolean closed;
 
+    /** A carrier whose recordings go to {@code dialer-simulated-recordings} in the temporary directory. */
     public SimulatedCarrier() {
+        this(new RecordingStore(Path.of(System.getProperty("java.io.tmpdir"), "dialer-simulated-recordings")));
+    }
+
+    public SimulatedCarrier(RecordingStore recordings) {
+        this.recordings = Objects.requireNonNull(recordings, "recordings");
         int carrier = CARRIERS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         timers = new ScheduledThreadPoolExecutor(2, task -> {
@@ -101,6 +123,7 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
         whenAnswered(callId, call -> {
             Instant now = call.now();
             call.state = State.BRIDGED;
+            call.bridgedAt = now;
             call.bridged(now, agentId);
             switch (call.script.party()) {
                 case PERSON -> scheduleEnd(call, SimulatedCall.plus(now, call.script.talkSeconds()), HangupBy.CUSTOMER,
@@ -126,8 +149,16 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
 
     @Override
     public void runIvr(String callId, IvrScript script) {
-        // TODO(issue 6): simulated survey answers; for now the greeting is played like a message
-        whenAnswered(callId, call -> playThenHangUp(call, AGENTLESS_MESSAGE_SECONDS, "greeting played"));
+        Objects.requireNonNull(script, "script");
+        whenAnswered(callId, call -> {
+            SimulatedSurvey plan = SimulatedSurvey.of(call.request, call.script.party(), script);
+            Instant now = call.now();
+            call.state = State.IVR;
+            call.ivr = plan;
+            call.ivrStartedAt = now;
+            Instant endAt = SimulatedCall.plus(now, plan.endAfter());
+            scheduleEnd(call, endAt, plan.hangupBy(), farEndResult(call), plan.cause());
+        });
     }
 
     /** Nothing rings: the line is only noted, so that {@link #agentLines()} shows what a real carrier would hold up. */
@@ -285,9 +316,43 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
 
     private void end(SimulatedCall call, Instant at, HangupBy by, ResultCode result, String cause) {
         cancelTimer(call);
+        if (call.state == State.IVR) {
+            finishSurvey(call, at);
+        } else if (call.state == State.BRIDGED && call.request.record()) {
+            double seconds = Duration.between(call.bridgedAt, at).toNanos() / 1e9;
+            writeRecording(call, RecordingStore.callRecording(call.id()), seconds);
+        }
         call.state = State.ENDED;
         calls.remove(call.id(), call);
         call.ended(at, result, by, cause);
+    }
+
+    /** What the survey came to by {@code at}: sent when it had started, with the answer and comment given by then. */
+    private void finishSurvey(SimulatedCall call, Instant at) {
+        SimulatedSurvey plan = call.ivr;
+        double seconds = Duration.between(call.ivrStartedAt, at).toNanos() / 1e9;
+        if (plan == null || !plan.surveyRan(seconds)) {
+            return;
+        }
+        Integer answer = plan.answeredBy(seconds) ? plan.answer() : null;
+        String comment = null;
+        if (answer != null && plan.commented() && seconds > plan.commentAfter()) {
+            comment = writeRecording(call, RecordingStore.commentRecording(call.id()),
+                    Math.min(plan.commentSeconds(), seconds - plan.commentAfter()));
+        }
+        call.surveyAnswered(at, answer, comment);
+    }
+
+    /** Writes a short synthetic recording; returns its name, or null when it could not be written. */
+    private String writeRecording(SimulatedCall call, String name, double seconds) {
+        double length = Math.max(0.5, Math.min(MAX_RECORDING_SECONDS, seconds));
+        try {
+            recordings.write(name, Wav.synthetic(length, CallScript.fateSeed(name.length(), name)));
+            return name;
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf(e, "call %s: could not write the recording %s into %s", call.id(), name, recordings.dir());
+            return null;
+        }
     }
 
     private static void cancelTimer(SimulatedCall call) {

@@ -22,6 +22,9 @@ public class TelephonyPortProducer {
     @Inject
     AsteriskCarrierFactory asterisk;
 
+    @Inject
+    RecordingStore recordings;
+
     private AutoCloseable carrier;
 
     @Produces
@@ -29,7 +32,7 @@ public class TelephonyPortProducer {
     @DefaultBean
     TelephonyPort telephonyPort() {
         TelephonyPort port = switch (carrierName) {
-            case "simulated" -> new SimulatedCarrier();
+            case "simulated" -> new SimulatedCarrier(recordings);
             case "asterisk" -> asterisk.create();
             default -> throw new IllegalArgumentException(
                     "dialer.telephony.carrier must be simulated or asterisk, not " + carrierName);

@@ -51,7 +51,6 @@ public class AsteriskCarrierProfile implements QuarkusTestProfile {
                 config.put("dialer.asterisk.agent-channel-prefix", "PJSIP/sipp/");
                 config.put("dialer.asterisk.sounds-dir", env.get("asterisk.sounds.dir.asterisk"));
                 config.put("dialer.asterisk.recordings-dir", env.get("asterisk.recordings.dir.asterisk"));
-                config.put("dialer.asterisk.recording-store", env.get("asterisk.recordings.dir"));
                 config.put("dialer.asterisk.reconnect-first", "200ms");
                 config.put("dialer.asterisk.reconnect-max", "1s");
                 config.put("dialer.telephony.sounds-dir", env.get("asterisk.sounds.dir"));

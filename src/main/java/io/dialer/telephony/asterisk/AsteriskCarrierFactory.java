@@ -1,5 +1,6 @@
 package io.dialer.telephony.asterisk;
 
+import io.dialer.telephony.RecordingStore;
 import io.dialer.telephony.TextToSpeech;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,10 +16,13 @@ public class AsteriskCarrierFactory {
     @Inject
     Instance<TextToSpeech> speech;
 
+    @Inject
+    RecordingStore recordings;
+
     public AsteriskCarrier create() {
         TextToSpeech tts = speech.isResolvable() ? speech.get() : text -> {
             throw new IllegalStateException("no TextToSpeech available to render: " + text);
         };
-        return new AsteriskCarrier(config.settings(), tts, config.agi().maxThreads()).start();
+        return new AsteriskCarrier(config.settings(recordings.dir()), tts, config.agi().maxThreads()).start();
     }
 }

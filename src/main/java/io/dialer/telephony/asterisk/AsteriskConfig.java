@@ -31,9 +31,6 @@ public interface AsteriskConfig {
     @WithDefault("/var/spool/dialer/recordings")
     String recordingsDir();
 
-    /** The same directory as the service sees it; when set, Ended waits until a call's recording is complete. */
-    Optional<Path> recordingStore();
-
     Amd amd();
 
     @WithDefault("1s")
@@ -98,14 +95,15 @@ public interface AsteriskConfig {
         int maximumWordLength();
     }
 
-    default AsteriskSettings settings() {
+    /** @param recordingStore {@link #recordingsDir()} as the service sees it (dialer.telephony.recordings-dir) */
+    default AsteriskSettings settings(Path recordingStore) {
         Map<String, AsteriskSettings.Server> byName = new java.util.LinkedHashMap<>();
         servers().forEach((name, s) -> byName.put(name,
                 new AsteriskSettings.Server(s.host(), s.port(), s.username(), s.secret())));
         Amd a = amd();
         return new AsteriskSettings(byName, agi().bindHost(), agi().port(),
                 agi().address().orElse(agi().bindHost() + ":" + agi().port()), trunks(), agentChannelPrefix(),
-                soundsDir(), recordingsDir(), recordingStore().orElse(null),
+                soundsDir(), recordingsDir(), recordingStore,
                 new AsteriskSettings.Amd(a.initialSilence(), a.greeting(), a.afterGreetingSilence(),
                         a.totalAnalysisTime(), a.minimumWordLength(), a.betweenWordsSilence(),
                         a.maximumNumberOfWords(), a.silenceThreshold(), a.maximumWordLength()),
