@@ -4,7 +4,12 @@ import io.dialer.telephony.AmiProxy;
 import io.dialer.telephony.AsteriskTestEnvironment;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -19,15 +24,39 @@ public class AsteriskCarrierProfile implements QuarkusTestProfile {
 
     /**
      * The relay between the service and Asterisk's AMI. Quarkus reads this profile in more than one class loader, so the
-     * one relay lives in the system properties, seen by the test through a JDK interface: accept(true) cuts AMI,
-     * accept(false) restores it.
+     * one relay is registered as a platform MBean, which the test reaches by name from any class loader.
      */
-    private static final String RELAY = "dialer.test.ami-relay";
+    private static final String RELAY = "io.dialer.test:type=AmiRelay";
+
+    /** Management view of the relay (an MBean interface must be public). */
+    public interface RelayMBean {
+        int getPort();
+
+        void cut();
+
+        void restore();
+    }
 
     static void cutAmi(boolean cut) {
-        @SuppressWarnings("unchecked")
-        java.util.function.Consumer<Boolean> relay = (java.util.function.Consumer<Boolean>) System.getProperties().get(RELAY);
-        relay.accept(cut);
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(RELAY), cut ? "cut" : "restore", null, null);
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int relayPort(AsteriskTestEnvironment env) throws IOException {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = new ObjectName(RELAY);
+            if (!server.isRegistered(name)) {
+                AmiProxy ami = new AmiProxy(env.get("asterisk.ami.host"), Integer.parseInt(env.get("asterisk.ami.port")));
+                server.registerMBean(new StandardMBean(new Relay(ami), RelayMBean.class), name);
+            }
+            return (Integer) server.getAttribute(name, "Port");
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -35,16 +64,10 @@ public class AsteriskCarrierProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>(new DialingOnProfile().getConfigOverrides());
         AsteriskTestEnvironment.ifAvailable().ifPresent(env -> {
             try {
-                Object relay = System.getProperties().get(RELAY);
-                if (relay == null) {
-                    AmiProxy ami = new AmiProxy(env.get("asterisk.ami.host"), Integer.parseInt(env.get("asterisk.ami.port")));
-                    relay = new Relay(ami);
-                    System.getProperties().put(RELAY, relay);
-                    System.setProperty(RELAY + ".port", System.getProperty(RELAY + ".port"));
-                }
+                int relayPort = relayPort(env);
                 config.put("dialer.telephony.carrier", "asterisk");
                 config.put("dialer.asterisk.servers.local.host", "127.0.0.1");
-                config.put("dialer.asterisk.servers.local.port", System.getProperty(RELAY + ".port"));
+                config.put("dialer.asterisk.servers.local.port", Integer.toString(relayPort));
                 config.put("dialer.asterisk.servers.local.username", env.get("asterisk.ami.username"));
                 config.put("dialer.asterisk.servers.local.secret", env.get("asterisk.ami.secret"));
                 config.put("dialer.asterisk.agi.port", Integer.toString(freePort()));
@@ -62,14 +85,20 @@ public class AsteriskCarrierProfile implements QuarkusTestProfile {
         return config;
     }
 
-    private record Relay(AmiProxy proxy) implements java.util.function.Consumer<Boolean> {
+    private record Relay(AmiProxy proxy) implements RelayMBean {
         @Override
-        public void accept(Boolean cut) {
-            if (cut) {
-                proxy.cut();
-            } else {
-                proxy.restore();
-            }
+        public int getPort() {
+            return proxy.port();
+        }
+
+        @Override
+        public void cut() {
+            proxy.cut();
+        }
+
+        @Override
+        public void restore() {
+            proxy.restore();
         }
     }
 
