@@ -24,6 +24,7 @@ import static io.dialer.dialing.DialingFixtures.start;
 import static io.dialer.support.Api.json;
 import static io.dialer.support.Api.upsert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,7 @@ class AsteriskCampaignTest {
                 "dialing", Map.of("ringTimeoutSeconds", 15,
                         "amd", Map.of("enabled", true, "machineAction", "HANGUP")),
                 "retries", Map.of("maxAttemptsPerContact", 1, "rules", rules),
+                "recording", Map.of("enabled", true, "retentionDays", 7),
                 "simulation", Map.of("timeScale", 1, "startAt", DialingFixtures.MONDAY_NOON,
                         "wrapSeconds", Map.of("mean", 1, "cv", 0.2))));
         List<Map<String, Object>> contacts = new ArrayList<>();
@@ -119,6 +121,39 @@ class AsteriskCampaignTest {
                 "no call lost or reconciled while AMI was down: " + rows);
         assertEquals(0, DialingFixtures.count("SELECT count(*) FROM attempt WHERE campaign_id = ?::uuid "
                 + "AND result = 'CONNECTED' AND (agent_id IS NULL OR connected_at IS NULL)", id), "connected calls name their agent");
+
+        // every conversation was recorded by Asterisk (MixMonitor) and is served as a WAV file
+        List<DialingFixtures.AttemptRow> connected = rows.stream().filter(r -> r.result().equals("CONNECTED")).toList();
+        assertFalse(connected.isEmpty());
+        for (DialingFixtures.AttemptRow call : connected) {
+            byte[] wav = io.restassured.RestAssured.given().get("/v1/calls/" + call.id() + "/recording").then().statusCode(200)
+                    .contentType("audio/wav").extract().asByteArray();
+            assertEquals("RIFF", new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            assertTrue(wav.length > 8_000, "a few seconds of 8 kHz audio: " + wav.length + " bytes");
+        }
+    }
+
+    /** An agentless survey through Asterisk: espeak-ng prompts, the SIPp far end at ...0010 keys 7. */
+    @Test
+    void agentlessSurveyCollectsTheKeypadAnswer() throws Exception {
+        String id = campaign("AGENTLESS", Map.of(
+                "schedule", Map.of("timezone", "UTC", "windows", List.of(Map.of("days",
+                        List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "from", "00:00", "to", "23:59"))),
+                "dialing", Map.of("ringTimeoutSeconds", 15, "maxConcurrentCalls", 4),
+                "retries", Map.of("maxAttemptsPerContact", 1),
+                "ivr", Map.of("greeting", "Hello {{firstName}}.",
+                        "survey", Map.of("question", "Press a number from one to ten.", "attempts", 1)),
+                "simulation", Map.of("timeScale", 1, "startAt", DialingFixtures.MONDAY_NOON)));
+        upsert(id, List.of(Map.of("externalId", "survey-1", "firstName", "Ada", "timezone", "UTC",
+                "phones", List.of(Map.of("number", "+13126990010", "type", "MOBILE"))))).statusCode(200);
+        start(id);
+        awaitState(id, "COMPLETED", 120);
+        List<DialingFixtures.AttemptRow> rows = attempts(id);
+        assertEquals(1, rows.size());
+        assertEquals("IVR_COMPLETED", rows.get(0).result(), () -> "" + rows);
+        json().get("/v1/calls/" + rows.get(0).id()).then().statusCode(200)
+                .body("outcome.code", org.hamcrest.Matchers.equalTo("SURVEY_COMPLETED"))
+                .body("outcome.data.answer", org.hamcrest.Matchers.equalTo(7));
     }
 
     private static void awaitAttempts(String campaignId, int n, Duration patience) throws Exception {
