@@ -297,7 +297,8 @@ final class CampaignRunner implements Runnable {
 
     /**
      * With a real carrier, every logged-in agent with a phone has a line open to its own bridge for the whole shift; a
-     * logged-out or unassigned agent's line is closed. The carrier ignores a connect for a line already up.
+     * logged-out or unassigned agent's line is closed. The carrier ignores a connect for a line already up, and brings
+     * back one that dropped.
      */
     private void keepAgentLinesUp(Map<UUID, Agent> loggedIn) {
         for (Iterator<Map.Entry<UUID, String>> it = agentLines.entrySet().iterator(); it.hasNext(); ) {
@@ -310,10 +311,8 @@ final class CampaignRunner implements Runnable {
         }
         for (Agent agent : loggedIn.values()) {
             if (agent.phoneUri() != null) {
-                UUID id = UUID.fromString(agent.id());
-                if (agentLines.putIfAbsent(id, agent.phoneUri()) == null) {
-                    rt.carrier().connectAgent(agent.id(), agent.phoneUri());
-                }
+                agentLines.put(UUID.fromString(agent.id()), agent.phoneUri());
+                rt.carrier().connectAgent(campaignIdText, agent.id(), agent.phoneUri());
             }
         }
     }

@@ -163,7 +163,7 @@ public final class SimulatedCarrier implements TelephonyPort, AutoCloseable {
 
     /** Nothing rings: the line is only noted, so that {@link #agentLines()} shows what a real carrier would hold up. */
     @Override
-    public void connectAgent(String agentId, String endpoint) {
+    public void connectAgent(String campaignId, String agentId, String endpoint) {
         agentLines.putIfAbsent(agentId, endpoint);
     }
 

@@ -33,9 +33,11 @@ public interface TelephonyPort {
     /**
      * Keeps an agent's phone (a SIP endpoint such as {@code sip:agent7@10.0.0.5:5060}) connected for the whole shift, in
      * the agent's own bridge, so that {@link #bridge} joins a customer at once. Calling it again for a connected agent
-     * does nothing. A carrier whose agents need no line (the simulated one) ignores it.
+     * does nothing; the dialer calls it again and again while the agent is logged in, so a dropped line comes back. A
+     * carrier with several servers keeps one campaign's agents, and its calls, on one server, so that a customer can
+     * always join the agent. A carrier whose agents need no line (the simulated one) only notes it.
      */
-    void connectAgent(String agentId, String endpoint);
+    void connectAgent(String campaignId, String agentId, String endpoint);
 
     /** Ends the agent's shift line (logout). Unknown agents are ignored. */
     void disconnectAgent(String agentId);

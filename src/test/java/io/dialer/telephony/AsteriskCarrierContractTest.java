@@ -102,8 +102,8 @@ class AsteriskCarrierContractTest extends TelephonyPortContract {
 
     @Override
     protected void agentReady(String agentId) {
-        carrier.connectAgent(agentId, "sip:agent1@127.0.0.1:5080");
-        carrier.connectAgent(agentId, "sip:agent1@127.0.0.1:5080");
+        carrier.connectAgent("campaign-1", agentId, "sip:agent1@127.0.0.1:5080");
+        carrier.connectAgent("campaign-1", agentId, "sip:agent1@127.0.0.1:5080");
         await("agent " + agentId + " in the bridge", Duration.ofSeconds(10),
                 () -> seen(ConfbridgeJoinEvent.class, join -> ("dialer-a-" + agentId).equals(join.getUniqueId())));
     }

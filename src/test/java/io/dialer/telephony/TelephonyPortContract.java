@@ -66,7 +66,7 @@ public abstract class TelephonyPortContract {
 
     /** Makes the agent ready to take calls (a carrier whose agents need a line connects it here). */
     protected void agentReady(String agentId) {
-        carrier().connectAgent(agentId, "sip:" + agentId + "@127.0.0.1:5080");
+        carrier().connectAgent("campaign-1", agentId, "sip:" + agentId + "@127.0.0.1:5080");
     }
 
     /** Checks that a bridged call really reached the agent (beyond the Bridged event the contract checks itself). */

@@ -50,6 +50,7 @@ final class AsteriskCall {
     private boolean rang;
     private boolean hangupRequested;
     private Integer trunkQ850;
+    private boolean amiFallbackDue;
     private Instant lastAt;
     /** AMI connection generation the call was placed in; reconciliation only judges calls placed before an outage. */
     final long placedInGeneration;
@@ -80,6 +81,15 @@ final class AsteriskCall {
 
     synchronized boolean rang() {
         return rang;
+    }
+
+    /** The failed OriginateResponse came before any cause: the AMI fallback waits a moment for the cause. */
+    synchronized boolean amiFallbackDue() {
+        return amiFallbackDue;
+    }
+
+    synchronized void markAmiFallbackDue() {
+        amiFallbackDue = true;
     }
 
     synchronized Integer trunkQ850() {

@@ -53,6 +53,7 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
     private static final long AMI_FALLBACK_MILLIS = 1000;
     private static final long RECORDING_POLL_MILLIS = 100;
     private static final long RECORDING_TIMEOUT_MILLIS = 10_000;
+    private static final long AMI_FALLBACK_GRACE_MILLIS = 3_000;
     private static final AtomicInteger CARRIERS = new AtomicInteger();
 
     private final AsteriskSettings settings;
@@ -61,6 +62,11 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
     /** Our call channels Asterisk still had at the last reconciliation, for calls this process does not know. */
     private final Set<String> orphans = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, AmiServer> agentLines = new ConcurrentHashMap<>();
+    /**
+     * The server each campaign's agents are on: its calls go there too, because a customer can only join an agent's
+     * bridge on the same Asterisk.
+     */
+    private final ConcurrentMap<String, AmiServer> campaignServers = new ConcurrentHashMap<>();
     private final ExecutorService delivery;
     private final ScheduledExecutorService scheduler;
     private final DialerAgiServer agi;
@@ -110,8 +116,7 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
             new AsteriskCall(request, null, listener, delivery, 0).end(ResultCode.DIAL_ERROR, HangupBy.DIALER, why);
             return;
         }
-        AmiServer server = servers.values().stream().filter(AmiServer::isUp)
-                .min(Comparator.comparingInt(s -> s.callsInFlight().get())).orElse(null);
+        AmiServer server = serverFor(request.campaignId());
         if (server == null) {
             new AsteriskCall(request, null, listener, delivery, 0).end(ResultCode.TRUNK_UNAVAILABLE, HangupBy.NETWORK,
                     "no Asterisk server connected" + downReasons());
@@ -173,17 +178,25 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
     }
 
     @Override
-    public void connectAgent(String agentId, String endpoint) {
-        if (agentLines.containsKey(agentId)) {
-            return;
+    public void connectAgent(String campaignId, String agentId, String endpoint) {
+        AmiServer current = agentLines.get(agentId);
+        if (current != null) {
+            if (current.isUp()) {
+                return;
+            }
+            // its server is gone: the line comes back on the campaign's new server
+            agentLines.remove(agentId, current);
         }
-        AmiServer server = servers.values().stream().filter(AmiServer::isUp).findFirst().orElse(null);
+        AmiServer server = serverFor(campaignId);
         if (server == null) {
             LOG.warnf("agent %s: no Asterisk server connected, line not connected", agentId);
             return;
         }
         if (agentLines.putIfAbsent(agentId, server) != null) {
             return;
+        }
+        if (campaignId != null) {
+            campaignServers.putIfAbsent(campaignId, server);
         }
         try {
             server.send(OriginateCommand.agentLine(agentId, endpoint, settings), response -> {
@@ -196,6 +209,25 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
             agentLines.remove(agentId, server);
             LOG.warnf("agent %s: line to %s failed: %s", agentId, endpoint, e.toString());
         }
+    }
+
+    /**
+     * The server for a campaign's calls and agent lines: the one its agents are on while it is up, else the connected
+     * server with the fewest calls in flight (which then becomes the campaign's). Agentless campaigns, which never
+     * connect agents, keep spreading their calls.
+     */
+    private AmiServer serverFor(String campaignId) {
+        AmiServer pinned = campaignId == null ? null : campaignServers.get(campaignId);
+        if (pinned != null && pinned.isUp()) {
+            return pinned;
+        }
+        AmiServer least = servers.values().stream().filter(AmiServer::isUp)
+                .min(Comparator.comparingInt(s -> s.callsInFlight().get())).orElse(null);
+        if (pinned != null && least != null && campaignId != null) {
+            // the campaign's server went down: its agents' lines are gone with it and come back on this one
+            campaignServers.put(campaignId, least);
+        }
+        return least;
     }
 
     @Override
@@ -228,6 +260,13 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
             problems.put("servers", "no dialer.asterisk.servers configured");
         }
         return problems;
+    }
+
+    /** Calls in flight per configured server, by name. */
+    public Map<String, Integer> callsInFlight() {
+        Map<String, Integer> inFlight = new LinkedHashMap<>();
+        servers.values().forEach(server -> inFlight.put(server.name, server.callsInFlight().get()));
+        return inFlight;
     }
 
     /** Whether the carrier can place calls at all: FastAGI listens and at least one server is connected. */
@@ -403,6 +442,13 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
     private void failedByAmi(AsteriskCall call, Integer originateReason) {
         if (call.hangupRequested()) {
             end(call, ResultCode.CANCELLED, HangupBy.DIALER, "hung up by dialer while ringing");
+            return;
+        }
+        if (call.trunkQ850() == null && !call.amiFallbackDue()) {
+            // Under load the trunk leg's Hangup (with its cause) and the dialplan's FastAGI report can come after the
+            // failed OriginateResponse: give them a moment before judging from the bare Originate reason.
+            call.markAmiFallbackDue();
+            scheduler.schedule(() -> failedByAmi(call, originateReason), AMI_FALLBACK_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
         Outcome outcome = AsteriskOutcomes.unanswered(
