@@ -20,7 +20,7 @@ MAX_CALLS="${DIALER_SIPP_MAX_CALLS:-400}"   # concurrent calls per far end
 
 # port  scenario             what the far end does
 FAR_ENDS="
-5070 human               answers, short hello then silence (AMD HUMAN); BYE after 60 s
+5070 human               answers, short hello then silence (AMD HUMAN); BYE after 12 s
 5071 busy                rings 300 ms, 486 Busy Here
 5072 no-answer           rings until CANCEL, 487
 5073 not-found           404 Not Found

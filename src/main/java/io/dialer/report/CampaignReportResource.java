@@ -28,6 +28,14 @@ import java.util.List;
 @Tag(name = "Campaigns")
 public class CampaignReportResource {
 
+    // One GET with four representations: the contract shows them as one operation.
+    private static final String OPERATION = "getCampaignReport";
+    private static final String SUMMARY = "A campaign's results over time: JSON, a CSV table or a chart";
+    private static final String DESCRIPTION = "Time series of attempts by result, live answers, abandon rate under the "
+            + "campaign's definition, agent utilization, contacts reached and completed and business outcomes; per agent, "
+            + "number type and trunk. Without from/to the report covers the campaign's first to last attempt. "
+            + "Accept: text/csv gives the series as a table (one row per bucket); image/svg+xml or image/png a chart "
+            + "(chart, width, height).";
     private static final String SVG = "image/svg+xml";
     private static final String PNG = "image/png";
 
@@ -41,11 +49,7 @@ public class CampaignReportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getCampaignReport", summary = "A campaign's results over time",
-            description = "Time series of attempts by result, live answers, abandon rate under the campaign's definition, "
-                    + "agent utilization, contacts reached and completed and business outcomes; per agent, number type and "
-                    + "trunk. Without from/to the report covers the campaign's first to last attempt. Accept: text/csv gives "
-                    + "the series as a table; image/svg+xml or image/png a chart.")
+    @Operation(operationId = OPERATION, summary = SUMMARY, description = DESCRIPTION)
     public CampaignReport report(@PathParam("campaignId") String campaignId,
                                  @Parameter(description = "Start (ISO-8601 instant, inclusive; aligned down to its bucket)")
                                  @QueryParam("from") String from,
@@ -59,7 +63,7 @@ public class CampaignReportResource {
 
     @GET
     @Produces("text/csv")
-    @Operation(operationId = "exportCampaignReport", summary = "A campaign's report series as CSV (one row per bucket)")
+    @Operation(operationId = OPERATION, summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@PathParam("campaignId") String campaignId, @QueryParam("from") String from,
@@ -72,7 +76,7 @@ public class CampaignReportResource {
 
     @GET
     @Produces({SVG, PNG})
-    @Operation(operationId = "drawCampaignReport", summary = "A campaign's report as a chart (SVG or PNG)")
+    @Operation(operationId = OPERATION, summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The chart", content = {
             @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
