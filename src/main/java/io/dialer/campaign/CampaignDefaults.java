@@ -91,8 +91,9 @@ final class CampaignDefaults {
     }
 
     private static CampaignSettings.Amd amd(CampaignSettings.Amd a) {
-        CampaignSettings.Amd given = a == null ? new CampaignSettings.Amd(null, null, null) : a;
-        return new CampaignSettings.Amd(or(given.enabled(), false), or(given.machineAction(), MACHINE_ACTION), given.message());
+        CampaignSettings.Amd given = a == null ? new CampaignSettings.Amd(null, null, null, null) : a;
+        return new CampaignSettings.Amd(or(given.enabled(), false), or(given.machineAction(), MACHINE_ACTION), given.message(),
+                given.tuning());
     }
 
     private static <T> T or(T value, T fallback) {

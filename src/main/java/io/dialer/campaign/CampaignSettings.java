@@ -42,7 +42,7 @@ public record CampaignSettings(
 
     /** Answering-machine detection: what to do when a machine answers (HANGUP or LEAVE_MESSAGE with {@code message}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Amd(Boolean enabled, String machineAction, String message) {
+    public record Amd(Boolean enabled, String machineAction, String message, io.dialer.telephony.AmdTuning tuning) {
     }
 
     /** Routes numbers of a type and/or prefix to a trunk; the first matching rule wins. */

@@ -236,6 +236,12 @@ public final class CampaignValidator {
         if (d.amd() != null && d.amd().machineAction() != null && !MACHINE_ACTIONS.contains(d.amd().machineAction())) {
             add("dialing.amd.machineAction", "invalid_value", "must be one of " + sorted(MACHINE_ACTIONS));
         }
+        if (d.amd() != null && d.amd().tuning() != null) {
+            d.amd().tuning().values().forEach((field, value) -> {
+                int[] range = io.dialer.telephony.AmdTuning.RANGES.get(field);
+                range("dialing.amd.tuning." + field, value, range[0], range[1]);
+            });
+        }
         if (d.amd() != null && "LEAVE_MESSAGE".equals(d.amd().machineAction())
                 && (d.amd().message() == null || d.amd().message().isBlank())) {
             add("dialing.amd.message", "required", "is required when machineAction is LEAVE_MESSAGE");

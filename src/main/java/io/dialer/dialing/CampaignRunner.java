@@ -747,7 +747,7 @@ final class CampaignRunner implements Runnable {
         call.recorded = usesAgents() && settings.recording() != null && Boolean.TRUE.equals(settings.recording().enabled());
         rt.carrier().originate(new CallRequest(call.callId(), lease.tenant(), campaignIdText, call.number, d.callerId(),
                 TrunkRules.trunkFor(d.trunkRules(), call.contact.phones().get(call.phoneIndex)), d.ringTimeoutSeconds(), amd,
-                lease.clock(), profile.scenario(), call.placedAt, call.recorded), events::add);
+                lease.clock(), profile.scenario(), call.placedAt, call.recorded, amd ? d.amd().tuning() : null), events::add);
     }
 
     /** Pause keeps answered calls; stop and shutdown end the unanswered ones; shutdown hangs up the rest too. */

@@ -22,10 +22,11 @@ import java.util.Objects;
  *                           the far end from it so that its timestamps agree with the dialer's records (null: now)
  * @param record             record the conversation once bridged to an agent; the recording is stored as
  *                           {@code <callId>.wav} in the recording store by the time {@link CallEvent.Ended} is sent
+ * @param amdTuning          the campaign's AMD parameters when {@code amd} is on, or null for the carrier's defaults
  */
 public record CallRequest(String callId, String tenant, String campaignId, String number, String callerId, String trunk,
                           int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation, java.time.Instant placedAt,
-                          boolean record) {
+                          boolean record, AmdTuning amdTuning) {
 
     public CallRequest {
         Objects.requireNonNull(callId, "callId");
@@ -36,5 +37,12 @@ public record CallRequest(String callId, String tenant, String campaignId, Strin
     public CallRequest(String callId, String tenant, String campaignId, String number, String callerId, String trunk,
                        int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation) {
         this(callId, tenant, campaignId, number, callerId, trunk, ringTimeoutSeconds, amd, clock, simulation, null, false);
+    }
+
+    public CallRequest(String callId, String tenant, String campaignId, String number, String callerId, String trunk,
+                       int ringTimeoutSeconds, boolean amd, Clock clock, Scenario simulation, java.time.Instant placedAt,
+                       boolean record) {
+        this(callId, tenant, campaignId, number, callerId, trunk, ringTimeoutSeconds, amd, clock, simulation, placedAt,
+                record, null);
     }
 }

@@ -76,7 +76,8 @@ class CampaignApiTest {
                         "windows", List.of(Map.of("days", List.of("MON", "FUNDAY"), "from", "9am", "to", "20:00"))),
                 "dialing", Map.of("ringTimeoutSeconds", 5, "defaultRegion", "XX", "numberOrder", List.of("PAGER"),
                         "previewTimeoutSeconds", 1, "maxConcurrentCalls", 0,
-                        "amd", Map.of("enabled", true, "machineAction", "LEAVE_MESSAGE")),
+                        "amd", Map.of("enabled", true, "machineAction", "LEAVE_MESSAGE",
+                                "tuning", Map.of("greetingMs", 20, "maximumNumberOfWords", 3))),
                 "retries", Map.of("rules", Map.of("NOT_A_CODE", Map.of("delaySeconds", -1, "max", 1))),
                 "compliance", Map.of("maxAbandonRate", 0.9, "abandonWindow", "P7D"),
                 "simulation", Map.of("timeScale", 2, "talkSecond", Map.of("mean", 10)));
@@ -97,6 +98,8 @@ class CampaignApiTest {
                 .body("errors.field", hasItem("dialing.previewTimeoutSeconds"))
                 .body("errors.field", hasItem("dialing.maxConcurrentCalls"))
                 .body("errors.field", hasItem("dialing.amd.message"))
+                .body("errors.field", hasItem("dialing.amd.tuning.greetingMs"))
+                .body("errors.field", org.hamcrest.Matchers.not(hasItem("dialing.amd.tuning.maximumNumberOfWords")))
                 .body("errors.field", hasItem("simulation"));
         Api.isProblem(json().body(Map.of("name", "fast", "simulation", Map.of("timeScale", 0))).post("/v1/campaigns").then(), 422);
     }

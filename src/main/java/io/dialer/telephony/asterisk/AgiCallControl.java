@@ -59,7 +59,7 @@ final class AgiCallControl implements AgiScript {
                 call.end(io.dialer.engine.result.ResultCode.CANCELLED, HangupBy.DIALER, "hung up by dialer");
                 return;
             }
-            AnswerKind kind = call.request.amd() ? detect(channel) : AnswerKind.UNCLASSIFIED;
+            AnswerKind kind = call.request.amd() ? detect(channel, call.request.amdTuning()) : AnswerKind.UNCLASSIFIED;
             if (!call.answered(kind == null ? AnswerKind.UNSURE : kind)) {
                 // already ended (e.g. judged lost while AMI was down): nobody is waiting for this call
                 channel.hangup();
@@ -89,8 +89,8 @@ final class AgiCallControl implements AgiScript {
     }
 
     /** @return the AMD verdict, or null when the customer hung up during detection */
-    private AnswerKind detect(AgiChannel channel) throws AgiException {
-        channel.exec("AMD", settings.amd().arguments());
+    private AnswerKind detect(AgiChannel channel, io.dialer.telephony.AmdTuning tuning) throws AgiException {
+        channel.exec("AMD", settings.amd().tunedBy(tuning).arguments());
         String status = channel.getVariable("AMDSTATUS");
         String cause = channel.getVariable("AMDCAUSE");
         LOG.debugf("AMD on %s: %s %s", channel.getName(), status, cause);

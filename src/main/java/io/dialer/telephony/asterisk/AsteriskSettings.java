@@ -49,6 +49,22 @@ public record AsteriskSettings(Map<String, Server> servers, String agiBindHost, 
 
         public static final Amd DEFAULTS = new Amd(2500, 1500, 800, 5000, 100, 50, 2, 256, 5000);
 
+        /** These parameters with a campaign's own where it has them. */
+        Amd tunedBy(io.dialer.telephony.AmdTuning t) {
+            if (t == null) {
+                return this;
+            }
+            return new Amd(or(t.initialSilenceMs(), initialSilence), or(t.greetingMs(), greeting),
+                    or(t.afterGreetingSilenceMs(), afterGreetingSilence), or(t.totalAnalysisTimeMs(), totalAnalysisTime),
+                    or(t.minimumWordLengthMs(), minimumWordLength), or(t.betweenWordsSilenceMs(), betweenWordsSilence),
+                    or(t.maximumNumberOfWords(), maximumNumberOfWords), or(t.silenceThreshold(), silenceThreshold),
+                    or(t.maximumWordLengthMs(), maximumWordLength));
+        }
+
+        private static int or(Integer value, int fallback) {
+            return value != null ? value : fallback;
+        }
+
         String arguments() {
             return initialSilence + "," + greeting + "," + afterGreetingSilence + "," + totalAnalysisTime + ","
                     + minimumWordLength + "," + betweenWordsSilence + "," + maximumNumberOfWords + ","
