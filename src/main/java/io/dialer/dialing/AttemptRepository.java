@@ -50,11 +50,12 @@ public class AttemptRepository {
     }
 
     /** Ends attempts that are still open; an attempt is ended once. */
-    void end(List<AttemptEnd> ends) {
+    /** Ends the attempts not ended yet; returns those it ended (each attempt is ended once). */
+    List<AttemptEnd> end(List<AttemptEnd> ends) {
         if (ends.isEmpty()) {
-            return;
+            return List.of();
         }
-        db.withConnection(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE attempt SET state = 'ENDED', result = ?, answered_at = ?, "
                     + "connected_at = ?, ended_at = ?, agent_id = COALESCE(?, agent_id), cause = ?, "
                     + "outcome = COALESCE(?, outcome), outcome_final = COALESCE(?, outcome_final), "
@@ -69,9 +70,15 @@ public class AttemptRepository {
                             e.recording(), e.commentRecording(), e.recording(), e.commentRecording(), e.id());
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                int[] counts = ps.executeBatch();
+                List<AttemptEnd> ended = new java.util.ArrayList<>(ends.size());
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) { // SUCCESS_NO_INFO (-2) counts as ended
+                        ended.add(ends.get(i));
+                    }
+                }
+                return ended;
             }
-            return null;
         });
     }
 

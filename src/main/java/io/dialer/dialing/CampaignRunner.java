@@ -98,6 +98,7 @@ final class CampaignRunner implements Runnable {
     /** Real time spent in the loop's database transactions, and the attempts placed, for the benchmark. */
     private long dbNanos;
     private long placedTotal;
+    private DialingMetrics.CampaignMeters meters;
 
     CampaignRunner(DialingRuntime runtime, Lease lease, Campaign campaign, java.util.function.Consumer<CampaignRunner> onEnd) {
         this.rt = runtime;
@@ -124,6 +125,7 @@ final class CampaignRunner implements Runnable {
     @Override
     public void run() {
         Thread.currentThread().setName("campaign-" + campaignIdText.substring(0, 8));
+        meters = rt.metrics().open(lease.campaignId());
         try {
             rt.store().reconcile(lease, scheduling, settings, now());
             loop();
@@ -136,6 +138,7 @@ final class CampaignRunner implements Runnable {
             safeRelease();
         } finally {
             closeAgentLines();
+            rt.metrics().close(meters);
             onEnd.accept(this);
         }
     }
@@ -145,7 +148,9 @@ final class CampaignRunner implements Runnable {
         while (true) {
             long t = System.nanoTime();
             if (t >= nextRenewNanos) {
-                if (!rt.leases().renew(lease, rt.config().leaseSeconds(), liveJson())) {
+                DialingMetrics.LiveFigures figures = liveFigures(now());
+                meters.update(figures);
+                if (!rt.leases().renew(lease, rt.config().leaseSeconds(), liveJson(figures))) {
                     throw new DialingStore.LeaseLost();
                 }
                 nextRenewNanos = t + TimeUnit.MILLISECONDS.toNanos(1000);
@@ -823,21 +828,33 @@ final class CampaignRunner implements Runnable {
         }
     }
 
-    private String liveJson() {
-        Instant now = now();
+    /** The loop's live figures: lines, dial level, utilization, abandon rate and agents by state. */
+    private DialingMetrics.LiveFigures liveFigures(Instant now) {
         int active = 0;
+        Map<AgentState, Integer> agents = new java.util.EnumMap<>(AgentState.class);
         for (Seat s : seats.values()) {
-            if (!s.away && s.state != AgentState.LOGGED_OUT && s.state != AgentState.PAUSED) {
+            if (s.away) {
+                continue;
+            }
+            agents.merge(s.state, 1, Integer::sum);
+            if (s.state != AgentState.LOGGED_OUT && s.state != AgentState.PAUSED) {
                 active++;
             }
         }
         long lines = calls.values().stream().filter(c -> c.phase != LiveCall.Phase.OFFERED).count();
+        return new DialingMetrics.LiveFigures(lines, active == 0 ? 0.0 : (double) lines / active,
+                activeAgentSeconds == 0 ? 0.0 : talkingAgentSeconds / activeAgentSeconds, ledgerRate(now),
+                settings.compliance().maxAbandonRate(), agents);
+    }
+
+    private String liveJson(DialingMetrics.LiveFigures figures) {
+        Instant now = now();
         Map<String, Object> live = new LinkedHashMap<>();
         live.put("campaignNow", now.toString());
-        live.put("linesInFlight", lines);
-        live.put("linesPerAgent", active == 0 ? 0.0 : Math.round(100.0 * lines / active) / 100.0);
-        live.put("utilization", activeAgentSeconds == 0 ? 0.0 : Math.round(1000.0 * talkingAgentSeconds / activeAgentSeconds) / 1000.0);
-        live.put("abandonRate", ledgerRate(now));
+        live.put("linesInFlight", figures.linesInFlight());
+        live.put("linesPerAgent", Math.round(100.0 * figures.dialLevel()) / 100.0);
+        live.put("utilization", Math.round(1000.0 * figures.utilization()) / 1000.0);
+        live.put("abandonRate", figures.abandonRate());
         live.put("capFallback", capFallback);
         live.put("lastDecision", lastDecision);
         live.put("owner", lease.owner());

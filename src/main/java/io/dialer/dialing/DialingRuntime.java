@@ -22,10 +22,12 @@ public class DialingRuntime {
     private final ObjectMapper mapper;
     private final DialingConfig config;
     private final RecordingStore recordings;
+    private final DialingMetrics metrics;
 
     DialingRuntime(DialingStore store, LeaseRepository leases, AttemptRepository attempts, ContactQueue queue,
                    CampaignService campaigns, AgentService agents, TelephonyPort carrier, ObjectMapper mapper,
-                   DialingConfig config, RecordingStore recordings) {
+                   DialingConfig config, RecordingStore recordings, DialingMetrics metrics) {
+        this.metrics = metrics;
         this.recordings = recordings;
         this.store = store;
         this.leases = leases;
@@ -76,5 +78,9 @@ public class DialingRuntime {
 
     RecordingStore recordings() {
         return recordings;
+    }
+
+    DialingMetrics metrics() {
+        return metrics;
     }
 }

@@ -60,11 +60,13 @@ public class DialingStore {
     private final DialingEvents eventData;
     private final AgentActivityRepository activity;
     private final SurveyOutcomes surveys;
+    private final DialingMetrics metrics;
     private final Scheduler scheduler = new Scheduler();
 
     DialingStore(LeaseRepository leases, AttemptRepository attempts, ContactQueue queue, DncService dnc,
                  NumberStatusService numbers, EventLog events, DialingEvents eventData, AgentActivityRepository activity,
-                 SurveyOutcomes surveys) {
+                 SurveyOutcomes surveys, DialingMetrics metrics) {
+        this.metrics = metrics;
         this.events = events;
         this.activity = activity;
         this.surveys = surveys;
@@ -84,7 +86,9 @@ public class DialingStore {
      */
     List<Dial> claim(Lease lease, Campaign campaign, CampaignScheduling scheduling, int count, Instant now,
                      List<UUID> offerTo) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<AttemptEnd> blockedEnds = new ArrayList<>();
+        List<Dial> claimedDials = QuarkusTransaction.requiringNew().call(() -> {
+            blockedEnds.clear();
             requireLease(lease);
             List<Contact> claimed = queue.claimDue(lease.tenant(), lease.campaignId(), now, count);
             if (claimed.isEmpty()) {
@@ -117,8 +121,9 @@ public class DialingStore {
                 }
             }
             attempts.insert(blocked, lease.owner(), lease.epoch());
-            attempts.end(blocked.stream().map(b -> new AttemptEnd(b.id(), b.contactId(), ResultCode.DNC_BLOCKED, null, null,
-                    now, null, "blocked at dial time: the number is on the do-not-call list", null, false)).toList());
+            blockedEnds.addAll(attempts.end(blocked.stream().map(b -> new AttemptEnd(b.id(), b.contactId(),
+                    ResultCode.DNC_BLOCKED, null, null, now, null, "blocked at dial time: the number is on the do-not-call list",
+                    null, false)).toList()));
             attempts.insert(dials.stream().map(Dial::attempt).toList(), lease.owner(), lease.epoch());
             queue.save(lease.tenant(), plans, now);
             List<NewEvent> recorded = new ArrayList<>(eventData.attemptsCompleted(lease.tenant(),
@@ -127,6 +132,8 @@ public class DialingStore {
             events.recordAll(recorded);
             return dials;
         });
+        metrics.attemptsEnded(lease.campaignId(), blockedEnds);
+        return claimedDials;
     }
 
     /**
@@ -139,9 +146,11 @@ public class DialingStore {
             return;
         }
         List<AttemptEnd> ends = ended.stream().map(e -> withOutcomeFlags(e, settings)).toList();
+        List<AttemptEnd> counted = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
+            counted.clear();
             requireLease(lease);
-            attempts.end(ends);
+            counted.addAll(attempts.end(ends));
             List<NewEvent> recorded = new ArrayList<>(eventData.attemptsCompleted(lease.tenant(),
                     ends.stream().map(AttemptEnd::id).toList()));
             for (AttemptEnd e : ends) {
@@ -162,6 +171,7 @@ public class DialingStore {
                     lastResults(ends), callbackAttempts(ends)));
             events.recordAll(recorded);
         });
+        metrics.attemptsEnded(lease.campaignId(), counted);
     }
 
     /** A simulated agent's outcome takes the flags of the campaign's definition of its code. */
@@ -236,13 +246,15 @@ public class DialingStore {
      */
     List<AttemptRepository.OpenAttempt> reconcile(Lease lease, CampaignScheduling scheduling, CampaignSettings settings,
                                                   Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<AttemptEnd> reconciled = new ArrayList<>();
+        List<AttemptRepository.OpenAttempt> result = QuarkusTransaction.requiringNew().call(() -> {
+            reconciled.clear();
             requireLease(lease);
             List<AttemptRepository.OpenAttempt> open = attempts.open(lease.tenant(), lease.campaignId());
             List<AttemptEnd> ends = open.stream().map(o -> new AttemptEnd(o.id(), o.contactId(),
                     "OFFERED".equals(o.state()) ? ResultCode.CANCELLED : ResultCode.NETWORK_ERROR, null, null, now, null,
                     "reconciled: the loop that placed it (" + o.owner() + ") stopped", null, false)).toList();
-            attempts.end(ends);
+            reconciled.addAll(attempts.end(ends));
             List<NewEvent> recorded = new ArrayList<>(eventData.attemptsCompleted(lease.tenant(),
                     ends.stream().map(AttemptEnd::id).toList()));
             recorded.addAll(replan(lease, ends.stream().map(AttemptEnd::contactId).toList(), scheduling, settings, now,
@@ -251,6 +263,8 @@ public class DialingStore {
             events.recordAll(recorded);
             return open;
         });
+        metrics.attemptsEnded(lease.campaignId(), reconciled);
+        return result;
     }
 
     void markDialing(Lease lease, UUID attemptId) {
