@@ -54,6 +54,7 @@ public class WebhookDispatcher {
     private int batchSize;
     private WebhookSender sender;
     private OutcomeRecorder recorder;
+    private final WebhookMetrics metrics;
     private ExecutorService senders;
     private ScheduledThreadPoolExecutor watchdog;
     private Thread thread;
@@ -62,7 +63,8 @@ public class WebhookDispatcher {
     private boolean woken; // guarded by signal
 
     WebhookDispatcher(WebhookConfig config, DeliveryRepository repository, TargetGuard guard, EventLog events,
-                      ObjectMapper mapper, Clock clock) {
+                      ObjectMapper mapper, Clock clock, WebhookMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.repository = repository;
         this.guard = guard;
@@ -166,7 +168,11 @@ public class WebhookDispatcher {
         inFlightByEndpoint.merge(d.endpointId(), 1, Integer::sum);
         senders.execute(() -> {
             try {
-                recorder.add(sender.send(d));
+                DeliveryOutcome outcome = sender.send(d);
+                if (!outcome.succeeded()) {
+                    metrics.deliveryFailed();
+                }
+                recorder.add(outcome);
             } finally {
                 Integer left = inFlightByEndpoint.computeIfPresent(d.endpointId(), (k, n) -> n == 1 ? null : n - 1);
                 slots.release();

@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.dialer.platform.Db;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,8 +65,14 @@ public class ImportProcessor {
             Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("import-worker"));
 
     ImportProcessor(AgroalDataSource dataSource, Db db, ImportRepository jobs, ObjectMapper mapper, Clock clock,
-                    EventLog events) {
+                    EventLog events, MeterRegistry registry) {
         this.events = events;
+        this.importedRows = Counter.builder("dialer.import.rows").tag("result", "imported")
+                .description("Rows of completed imports (dry runs excluded), imported (created or updated) or rejected")
+                .register(registry);
+        this.rejectedRows = Counter.builder("dialer.import.rows").tag("result", "rejected")
+                .description("Rows of completed imports (dry runs excluded), imported (created or updated) or rejected")
+                .register(registry);
         this.dataSource = dataSource;
         this.db = db;
         this.jobs = jobs;
@@ -73,6 +81,8 @@ public class ImportProcessor {
     }
 
     private final EventLog events;
+    private final Counter importedRows;
+    private final Counter rejectedRows;
 
     String instanceId() {
         return instanceId;
@@ -114,6 +124,10 @@ public class ImportProcessor {
                 data.put("rowsRejected", counts.rejected());
                 events.record(new NewEvent(job.tenant(), EventTypes.IMPORT_COMPLETED, job.campaignId(), data));
             });
+            if (!Boolean.TRUE.equals(job.options().dryRun())) {
+                importedRows.increment(counts.created() + counts.updated());
+                rejectedRows.increment(counts.rejected());
+            }
             LOG.infof("Import %s finished: %s (%s)", job.jobId(), run.counts(), run.timings());
         } catch (ImportRun.ImportFailure e) {
             saveProblems(job, run.problems());

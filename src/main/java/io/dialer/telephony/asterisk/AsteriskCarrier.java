@@ -262,6 +262,13 @@ public final class AsteriskCarrier implements TelephonyPort, AutoCloseable, AmiS
         return problems;
     }
 
+    /** Whether each configured server's AMI connection is up, by name. */
+    public Map<String, Boolean> amiConnected() {
+        Map<String, Boolean> up = new LinkedHashMap<>();
+        servers.values().forEach(server -> up.put(server.name, server.isUp()));
+        return up;
+    }
+
     /** Calls in flight per configured server, by name. */
     public Map<String, Integer> callsInFlight() {
         Map<String, Integer> inFlight = new LinkedHashMap<>();
