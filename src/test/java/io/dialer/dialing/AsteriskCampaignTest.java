@@ -88,6 +88,8 @@ class AsteriskCampaignTest {
 
         awaitAttempts(id, 4, Duration.ofSeconds(60));
         io.restassured.RestAssured.get("/q/health/group/telephony").then().statusCode(200);
+        assertTrue(amiGauge().matches("(?s).*dialer_ami_connected\\{server=\"local\",?} 1\\.0.*"),
+                "AMI up in /q/metrics: " + amiGauge());
         AsteriskCarrierProfile.cutAmi(true);
         // the only Asterisk is unreachable: not ready, and the telephony group says which server
         long noticed = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -98,6 +100,8 @@ class AsteriskCampaignTest {
         Thread.sleep(2_000);
         io.restassured.RestAssured.get("/q/health/group/telephony").then().statusCode(503)
                 .body("checks[0].data", org.hamcrest.Matchers.hasKey("local"));
+        assertTrue(amiGauge().matches("(?s).*dialer_ami_connected\\{server=\"local\",?} 0\\.0.*"),
+                "AMI down in /q/metrics: " + amiGauge());
         AsteriskCarrierProfile.cutAmi(false);
         long healthy = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (io.restassured.RestAssured.get("/q/health/ready").statusCode() != 200) {
@@ -132,6 +136,12 @@ class AsteriskCampaignTest {
             assertEquals("RIFF", new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
             assertTrue(wav.length > 8_000, "a few seconds of 8 kHz audio: " + wav.length + " bytes");
         }
+    }
+
+    /** The dialer_ami_connected lines of /q/metrics. */
+    private static String amiGauge() {
+        return String.join("\n", io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(l -> l.startsWith("dialer_ami_connected")).toList());
     }
 
     /** An agentless survey through Asterisk: espeak-ng prompts, the SIPp far end at ...0010 keys 7. */
