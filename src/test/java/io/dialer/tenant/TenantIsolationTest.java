@@ -46,6 +46,10 @@ class TenantIsolationTest {
         RestAssured.given().auth().oauth2(Tokens.expired("a")).get("/v1/campaigns").then().statusCode(401);
         Api.isProblem(as(Tokens.withoutTenant()).get("/v1/campaigns").then(), 403);
         RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        // metrics are an operator endpoint (kept off the internet by the NetworkPolicy): no token, no tenant data
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("dialer_webhook_backlog"), "dialer metrics exported");
+        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("tenant=\""), "no tenant label in the metrics");
     }
 
     @Test
