@@ -11,18 +11,18 @@ import java.time.Duration;
 @ApplicationScoped
 class EmailChannel {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-
     private final ReactiveMailer mailer;
+    private final Duration timeout;
 
-    EmailChannel(ReactiveMailer mailer) {
+    EmailChannel(ReactiveMailer mailer, NotificationConfig config) {
         this.mailer = mailer;
+        this.timeout = config.email().timeout();
     }
 
     SendResult send(String notificationId, String to, String subject, String body) {
         Mail mail = Mail.withText(to, subject, body).addHeader("X-Dialer-Notification-Id", notificationId);
         try {
-            mailer.send(mail).await().atMost(TIMEOUT);
+            mailer.send(mail).await().atMost(timeout);
             return SendResult.ok(null);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -170,7 +170,8 @@ public class FallbackNotifier {
     }
 
     private Duration claimDuration() {
-        Duration sending = config.sms().timeout().compareTo(EmailChannel.TIMEOUT) > 0 ? config.sms().timeout() : EmailChannel.TIMEOUT;
+        Duration email = config.email().timeout();
+        Duration sending = config.sms().timeout().compareTo(email) > 0 ? config.sms().timeout() : email;
         return sending.plus(Duration.ofMinutes(1));
     }
 

@@ -41,6 +41,10 @@ public interface NotificationConfig {
         /** Send e-mail fallbacks through the Quarkus mailer (SMTP). */
         @WithDefault("false")
         boolean enabled();
+
+        /** Longest wait for the SMTP server to take one message; a send that times out is retried later. */
+        @WithDefault("60s")
+        Duration timeout();
     }
 
     interface Sms {

@@ -23,6 +23,9 @@ public class NotificationsOnProfile implements QuarkusTestProfile {
         c.put("quarkus.mailer.from", "Dialer <dialer@example.com>");
         c.put("quarkus.mailer.start-tls", "DISABLED");
         c.put("quarkus.mailer.tls", "false");
+        // a send stuck on a loaded machine is given up and retried well inside the tests' 20 s patience
+        c.put("dialer.notification.email.timeout", "5s");
+        c.put("quarkus.mailer.keep-alive", "false");
         return c;
     }
 }

@@ -111,8 +111,9 @@ class AsteriskCarrierContractTest extends TelephonyPortContract {
     @Override
     protected void assertAgentReached(String callId, String agentId, CallRecorder recorder) {
         String conference = "dialer-agent-" + agentId;
-        assertTrue(seen(ConfbridgeJoinEvent.class, join -> conference.equals(join.getConference())
-                && ("dialer-c-" + callId).equals(join.getUniqueId())), "the customer joined " + conference);
+        await("the customer joined " + conference, Duration.ofSeconds(5),
+                () -> seen(ConfbridgeJoinEvent.class, join -> conference.equals(join.getConference())
+                        && ("dialer-c-" + callId).equals(join.getUniqueId())));
         assertTrue(seen(ConfbridgeJoinEvent.class, join -> conference.equals(join.getConference())
                 && ("dialer-a-" + agentId).equals(join.getUniqueId())), "the agent is in " + conference);
     }
@@ -120,9 +121,11 @@ class AsteriskCarrierContractTest extends TelephonyPortContract {
     @Override
     protected void assertMessagePlayed(String callId, CallRecorder recorder) {
         super.assertMessagePlayed(callId, recorder);
-        assertTrue(seen(AgiExecEndEvent.class, exec -> ("dialer-c-" + callId).equals(exec.getUniqueId())
-                && exec.getCommand() != null && exec.getCommand().contains("Playback")
-                && exec.getCommand().contains("tone-")), "Asterisk ran Playback of the rendered message");
+        // the observer's AMI events may trail the call's end (which comes over FastAGI)
+        await("Asterisk ran Playback of the rendered message", Duration.ofSeconds(5),
+                () -> seen(AgiExecEndEvent.class, exec -> ("dialer-c-" + callId).equals(exec.getUniqueId())
+                        && exec.getCommand() != null && exec.getCommand().contains("Playback")
+                        && exec.getCommand().contains("tone-")));
     }
 
     @Test
