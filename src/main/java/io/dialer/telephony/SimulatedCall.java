@@ -4,9 +4,7 @@ import io.dialer.engine.result.ResultCode;
 import io.dialer.platform.ScaledClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
-import org.jboss.logging.Logger;
 
 /**
  * One call inside {@link SimulatedCarrier}: its state, its single pending timer and its outbox. State changes happen
@@ -15,13 +13,11 @@ import org.jboss.logging.Logger;
  */
 final class SimulatedCall {
 
-    private static final Logger LOG = Logger.getLogger(SimulatedCall.class);
 
     enum State { DIALING, RINGING, ANSWERED, BRIDGED, MESSAGE, IVR, ENDED }
 
     final CallRequest request;
     final CallScript script;
-    private final CallListener listener;
     private final Instant placedAt;
     private final long placedNanos;
 
@@ -36,12 +32,11 @@ final class SimulatedCall {
     Instant ivrStartedAt;
     private Instant lastAt;
 
-    private final ArrayDeque<CallEvent> outbox = new ArrayDeque<>();
-    private boolean delivering;
+    private final CallEventOutbox outbox;
 
     SimulatedCall(CallRequest request, CallListener listener, CallScript script) {
         this.request = request;
-        this.listener = listener;
+        this.outbox = new CallEventOutbox(request.callId(), listener);
         this.script = script;
         Instant now = request.clock().instant();
         this.placedAt = request.placedAt() != null && request.placedAt().isBefore(now) ? request.placedAt() : now;
@@ -110,34 +105,12 @@ final class SimulatedCall {
         return lastAt;
     }
 
-    private synchronized void emit(CallEvent event) {
-        outbox.add(event);
+    private void emit(CallEvent event) {
+        outbox.offer(event);
     }
 
     /** Delivers queued events unless another thread (or an outer frame of this one) is already doing so. */
     void flush() {
-        synchronized (this) {
-            if (delivering) {
-                return;
-            }
-            delivering = true;
-        }
-        while (true) {
-            CallEvent event;
-            synchronized (this) {
-                event = outbox.poll();
-                if (event == null) {
-                    delivering = false;
-                    return;
-                }
-            }
-            try {
-                listener.on(event);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                LOG.warnf(e, "call %s: listener failed on %s", id(), event);
-            }
-        }
+        outbox.drain();
     }
 }

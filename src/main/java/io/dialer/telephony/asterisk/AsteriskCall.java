@@ -4,15 +4,14 @@ import io.dialer.engine.result.ResultCode;
 import io.dialer.telephony.AnswerKind;
 import io.dialer.telephony.CallEvent;
 import io.dialer.telephony.CallEvent.HangupBy;
+import io.dialer.telephony.CallEventOutbox;
 import io.dialer.telephony.CallListener;
 import io.dialer.telephony.CallRequest;
 import io.dialer.telephony.IvrScript;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.jboss.logging.Logger;
 
 /**
  * One customer call on one Asterisk server. Facts arrive from two sides, AMI events and FastAGI scripts, in any order
@@ -21,7 +20,6 @@ import org.jboss.logging.Logger;
  */
 final class AsteriskCall {
 
-    private static final Logger LOG = Logger.getLogger(AsteriskCall.class);
 
     enum State { DIALING, ANSWERED, BRIDGED, ENDING, ENDED }
 
@@ -43,7 +41,6 @@ final class AsteriskCall {
     final CallRequest request;
     final AmiServer server;
     final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
-    private final CallListener listener;
     private final Executor executor;
 
     private State state = State.DIALING;
@@ -55,13 +52,12 @@ final class AsteriskCall {
     /** AMI connection generation the call was placed in; reconciliation only judges calls placed before an outage. */
     final long placedInGeneration;
 
-    private final ArrayDeque<CallEvent> outbox = new ArrayDeque<>();
-    private boolean delivering;
+    private final CallEventOutbox outbox;
 
     AsteriskCall(CallRequest request, AmiServer server, CallListener listener, Executor executor, long generation) {
         this.request = request;
         this.server = server;
-        this.listener = listener;
+        this.outbox = new CallEventOutbox(request.callId(), listener);
         this.executor = executor;
         this.placedInGeneration = generation;
         this.lastAt = request.clock().instant();
@@ -187,30 +183,8 @@ final class AsteriskCall {
     }
 
     private void emit(CallEvent event) {
-        outbox.add(event);
-        if (!delivering) {
-            delivering = true;
-            executor.execute(this::deliver);
-        }
-    }
-
-    private void deliver() {
-        while (true) {
-            CallEvent event;
-            synchronized (this) {
-                event = outbox.poll();
-                if (event == null) {
-                    delivering = false;
-                    return;
-                }
-            }
-            try {
-                listener.on(event);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                LOG.warnf(e, "call %s: listener failed on %s", id(), event);
-            }
+        if (outbox.offer(event)) {
+            executor.execute(outbox::drain);
         }
     }
 }
