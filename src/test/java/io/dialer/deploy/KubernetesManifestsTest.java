@@ -142,6 +142,15 @@ class KubernetesManifestsTest {
         assertTrue(config.at("/QUARKUS_OIDC_AUTH_SERVER_URL").asText().startsWith("https://"), "OIDC issuer");
         assertEquals("asterisk", config.at("/DIALER_TELEPHONY_CARRIER").asText());
         assertEquals("4573", config.at("/DIALER_ASTERISK_AGI_PORT").asText());
+        assertEquals("0.0.0.0", config.at("/DIALER_ASTERISK_AGI_BIND_HOST").asText(), "FastAGI reachable from Asterisk");
+        List<String> agiAddress = new ArrayList<>();
+        container.at("/env").forEach(env -> {
+            if (env.at("/name").asText().equals("DIALER_ASTERISK_AGI_ADDRESS")) {
+                agiAddress.add(env.at("/value").asText());
+            }
+        });
+        assertEquals(List.of("$(POD_IP):4573"), agiAddress, "each replica gives Asterisk its own address");
+        assertEquals("true", config.at("/QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText(), "JSON logs for the log collector");
 
         JsonNode cluster = one(docs, "Cluster", "dialer-db");
         assertEquals(overlay.equals("prod") ? 3 : 1, cluster.at("/spec/instances").asInt(), "PostgreSQL instances");
@@ -164,6 +173,28 @@ class KubernetesManifestsTest {
                         new String(Base64.getDecoder().decode(v.asText()), StandardCharsets.UTF_8)));
             }
         }
+    }
+
+    @Test
+    void externalPostgresExampleDropsTheClusterAndOpensOnlyTheServersItNames() throws Exception {
+        List<JsonNode> docs = render(K8S.resolve("examples/external-postgres"));
+        Result validation = validate(docs);
+        assertEquals(0, validation.exit, "k8s/examples/external-postgres does not validate:\n" + validation.output);
+
+        assertTrue(docs.stream().noneMatch(d -> d.at("/kind").asText().equals("Cluster")), "no CloudNativePG Cluster");
+        JsonNode container = one(docs, "Deployment", "dialer").at("/spec/template/spec/containers/0");
+        JsonNode config = one(docs, "ConfigMap", container.at("/envFrom/0/configMapRef/name").asText()).at("/data");
+        assertEquals("jdbc:postgresql://203.0.113.10:5432/dialer?sslmode=require", config.at("/QUARKUS_DATASOURCE_JDBC_URL").asText());
+        assertEquals("198.51.100.2", config.at("/DIALER_ASTERISK_SERVERS_PBX1_HOST").asText());
+        assertEquals(3, one(docs, "Deployment", "dialer").at("/spec/replicas").asInt(), "the prod overlay underneath");
+
+        JsonNode policy = one(docs, "NetworkPolicy", "dialer").at("/spec");
+        assertEquals("203.0.113.10/32", policy.at("/egress/1/to/0/ipBlock/cidr").asText());
+        assertEquals(5432, policy.at("/egress/1/ports/0/port").asInt(), "PostgreSQL port to the external server");
+        assertEquals("198.51.100.0/28", policy.at("/ingress/1/from/0/ipBlock/cidr").asText());
+        assertEquals(4573, policy.at("/ingress/1/ports/0/port").asInt(), "FastAGI from Asterisk");
+        assertEquals("198.51.100.0/28", policy.at("/egress/2/to/0/ipBlock/cidr").asText());
+        assertEquals(5038, policy.at("/egress/2/ports/0/port").asInt(), "AMI to Asterisk");
     }
 
     @Test
