@@ -41,9 +41,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 
 /** Draws a report as a chart (JFreeChart), as PNG or SVG. */
@@ -139,12 +141,19 @@ final class ReportCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         DateTimeFormatter label = DateTimeFormatter.ofPattern("day".equals(report.bucket()) ? "MM-dd" : "MM-dd HH:mm")
                 .withZone(ZoneId.of(report.timezone()));
+        // Only the categories the campaign produced: an agentless survey has no PREVIEW, a clean list no NUMBER_PROBLEM.
+        Set<ResultCode.Category> present = EnumSet.noneOf(ResultCode.Category.class);
+        report.series().forEach(b -> b.figures().attemptsByResult().forEach((code, n) -> {
+            if (n > 0) {
+                present.add(ResultCode.valueOf(code).category());
+            }
+        }));
         for (Bucket b : report.series()) {
             Map<ResultCode.Category, Long> byCategory = new EnumMap<>(ResultCode.Category.class);
             b.figures().attemptsByResult().forEach((code, n) ->
                     byCategory.merge(ResultCode.valueOf(code).category(), n, Long::sum));
             String column = label.format(b.start());
-            for (ResultCode.Category category : ResultCode.Category.values()) {
+            for (ResultCode.Category category : present) {
                 data.addValue(byCategory.getOrDefault(category, 0L), category.name(), column);
             }
         }
