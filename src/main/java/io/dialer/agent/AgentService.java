@@ -1,5 +1,6 @@
 package io.dialer.agent;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +51,8 @@ public class AgentService {
     private static final Set<String> READ_ONLY = Set.of("id", "state", "stateReason", "stateSince", "currentCallId",
             "currentCampaignId", "createdAt");
 
-    /** The data of a 'state' event. */
+    /** The data of a 'state' event (written by hand with the ObjectMapper: registered for native). */
+    @RegisterForReflection
     public record StateEvent(AgentState state, String reason, Instant since, String currentCallId, String currentCampaignId) {
     }
 

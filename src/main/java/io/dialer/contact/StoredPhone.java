@@ -1,5 +1,6 @@
 package io.dialer.contact;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.dialer.contact.phone.NormalizedPhone;
 import io.dialer.contact.phone.PhoneNormalizer;
 import io.dialer.contact.phone.PhoneParseResult;
@@ -14,6 +15,7 @@ public record StoredPhone(String number, String type, String e164, String number
      * What is kept in the database: only what cannot be derived. Type, region and zones come from the E.164 number
      * and are recomputed on read (cached by prefix), which keeps million-contact imports small and fast.
      */
+    @RegisterForReflection // written to and read from the phones jsonb column by hand (native: Jackson)
     public record Stored(String number, String type, String e164) {
 
         public StoredPhone withFacts() {

@@ -1,5 +1,6 @@
 package io.dialer.contact.imports;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * header name (externalId, firstName, lastName, timezone, priority, dialAfter, expiresAt, and phone columns
  * named after their type: mobile, home, work, other; every other column becomes an attribute).
  */
+@RegisterForReflection(registerFullHierarchy = true) // parsed by hand from a multipart field (native: Jackson)
 public record ImportOptions(Mapping mapping, Boolean dryRun, String onDuplicate, String defaultRegion) {
 
     public record Mapping(String externalId, String firstName, String lastName, String timezone, String priority,

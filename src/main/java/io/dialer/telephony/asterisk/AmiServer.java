@@ -65,6 +65,7 @@ final class AmiServer implements ManagerEventListener {
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.nextWait = backoff.first();
+        AsteriskNativeSupport.registerEvents(connection);
         connection.addEventListener(this);
     }
 
