@@ -179,7 +179,8 @@ class ThreeReplicasIT {
             return takeover.size() == orphaned.size();
         });
         double slowest = takeover.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        double limit = LEASE_SECONDS + 1.5 * SUPERVISOR_MILLIS / 1000.0 + 1.5;
+        // the lease runs out at most LEASE_SECONDS after the kill; a survivor's next pass follows within 1.5 periods
+        double limit = LEASE_SECONDS + 1.5 * SUPERVISOR_MILLIS / 1000.0 + 2.0;
         System.out.printf("Takeover after SIGKILL: %s s (limit %.1f s)%n", takeover.values(), limit);
         assertTrue(slowest <= limit, "campaigns taken over in " + takeover.values() + " s, limit " + limit + " s");
 
