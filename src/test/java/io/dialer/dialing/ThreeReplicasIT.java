@@ -62,6 +62,7 @@ class ThreeReplicasIT {
     private static final int CONTACTS = 150;
     private static final int MAX_ATTEMPTS = 2;
     private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final long BEGAN = System.nanoTime();
 
     private static EmbeddedPostgres postgres;
     private static ServiceInstances instances;
@@ -105,8 +106,6 @@ class ThreeReplicasIT {
             postgres.close();
         }
     }
-
-    private static final long BEGAN = System.nanoTime();
 
     @Test
     void throughputGrowsCampaignsMoveWithinTheLeaseAndNothingIsDialledTwice() {
