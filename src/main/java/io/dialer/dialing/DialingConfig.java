@@ -23,7 +23,10 @@ public interface DialingConfig {
     @WithDefault("1000")
     int supervisorMillis();
 
-    /** Most campaign loops one replica takes at once. */
+    /**
+     * Most campaign loops one replica takes at once: its capacity. A replica at capacity takes no more leases, so the
+     * other replicas run the rest; adding replicas adds capacity (ThreeReplicasIT measures it).
+     */
     @WithDefault("200")
     int maxCampaigns();
 }
