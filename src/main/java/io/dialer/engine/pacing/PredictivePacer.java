@@ -20,7 +20,7 @@ public final class PredictivePacer implements Pacer {
     /** Standard deviations added to the last hour's estimated abandons for not knowing which drops were people. */
     static final double HOUR_DROP_Z = 1.0;
     /** Abandons kept back in the hourly budget, on top of the expected answers the ready agents cannot take. */
-    static final double HOUR_RESERVE = 1.0;
+    static final double HOUR_RESERVE = 1.5;
     /** The margin widens by this many standard deviations divided by the abandons the hour can still take. */
     static final double HOUR_HEADROOM_Z = 1.5;
     /** A call reaching the queue can wait about this long for an agent who frees just after it. */
