@@ -20,7 +20,9 @@ public final class PredictivePacer implements Pacer {
     /** Standard deviations added to the last hour's estimated abandons for not knowing which drops were people. */
     static final double HOUR_DROP_Z = 1.0;
     /** Abandons kept back in the hourly budget, on top of the expected answers the ready agents cannot take. */
-    static final double HOUR_RESERVE = 2.0;
+    static final double HOUR_RESERVE = 1.5;
+    /** The margin widens by this many standard deviations divided by the abandons the hour can still take. */
+    static final double HOUR_HEADROOM_Z = 1.5;
     /** A call reaching the queue can wait about this long for an agent who frees just after it. */
     private static final int CONNECT_SLACK_SECONDS = 1;
 
@@ -83,25 +85,33 @@ public final class PredictivePacer implements Pacer {
             return PacingDecision.dial(progressive, "progressive while abandonment is over the cap");
         }
         model.refresh(snapshot.nowSeconds());
-        if (hourGuardTripped(snapshot)) {
+        double headroom = hourHeadroom(snapshot);
+        if (headroom <= HOUR_RESERVE) {
             return PacingDecision.dial(progressive, "progressive while the last hour is near the hourly limit");
         }
-        int overdial = largestSafeCallCount(snapshot, room, safetyZ(snapshot));
+        double z = safetyZ(snapshot) + HOUR_HEADROOM_Z / headroom;
+        int overdial = largestSafeCallCount(snapshot, room, z);
         int calls = Math.min(room, Math.max(progressive, overdial));
         return PacingDecision.dial(calls, "expected free agents cover expected answers");
     }
 
     /**
-     * The hourly guard: no hour may exceed {@link #HOUR_LIMIT}. The hour's denominator is projected from the shift's answer
-     * rate so far (a quiet start of the window does not make one abandon look large; 0.75 of it, as a clock hour can be
-     * partly outside the window). Kept back: {@link #HOUR_RESERVE} abandons plus the calls already placed that the ready
-     * agents cannot take, since those may still be abandoned after the pacer turns progressive.
+     * The hourly guard: no hour may exceed {@link #HOUR_LIMIT}. Returns how many more abandons the trailing hour can
+     * take: the hour's allowance less an upper estimate of its abandons so far and the calls already placed that the
+     * ready agents cannot take (those may still be abandoned whatever the pacer does next). The hour's denominator is
+     * projected from the shift's answer rate so far (a quiet start of the window does not make one abandon look large;
+     * 0.75 of it, as a clock hour can be partly outside the window), less one Poisson standard deviation. The pacer
+     * turns progressive when at most {@link #HOUR_RESERVE} abandons are left and widens its margin as the headroom
+     * shrinks, so a small team spends the hour's allowance gradually instead of alternating between full overdial and
+     * progressive.
      */
-    boolean hourGuardTripped(PacingSnapshot snapshot) {
+    double hourHeadroom(PacingSnapshot snapshot) {
         AbandonLedger ledger = snapshot.ledger();
         AbandonLedger lastHour = hourly.lastHour(snapshot.nowSeconds(), ledger);
         double perHour = ledger.liveAnswers() * 3600 / Math.max(snapshot.nowSeconds(), 1800);
-        double projected = Math.max(lastHour.liveAnswers(), 0.75 * perHour);
+        double expected = Math.max(lastHour.liveAnswers(), 0.75 * perHour);
+        // An hour's answers vary like a Poisson count: judge against one standard deviation fewer than expected.
+        double projected = Math.max(0, expected - Math.sqrt(expected));
         while (!dropTimes.isEmpty() && dropTimes.peekFirst() < snapshot.nowSeconds() - 3600) {
             dropTimes.removeFirst();
         }
@@ -109,7 +119,7 @@ public final class PredictivePacer implements Pacer {
         int drops = dropTimes.size();
         double share = drops > 0 ? clamp(lastHour.abandoned() / drops, 0, 1) : 0;
         double upper = lastHour.abandoned() + HOUR_DROP_Z * Math.sqrt(drops * share * (1 - share));
-        return upper + HOUR_RESERVE + answersBeyondReadyAgents(snapshot) > HOUR_LIMIT * projected;
+        return HOUR_LIMIT * projected - upper - answersBeyondReadyAgents(snapshot);
     }
 
     /** Calls already placed that are expected to need an agent, beyond the agents ready now: abandons still possible. */
@@ -131,18 +141,12 @@ public final class PredictivePacer implements Pacer {
         return snapshot.maxAbandonRate() * (0.60 + 0.13 * size);
     }
 
-    /**
-     * The margin: wider while the shift's abandonment runs above the set point, narrower below it, and wider again while
-     * the last hour alone is above the cap (keeps single hours from spiking).
-     */
+    /** The margin: wider while the shift's abandonment runs above the set point, narrower below it. */
     double safetyZ(PacingSnapshot snapshot) {
         AbandonLedger ledger = snapshot.ledger();
         double allowed = setPoint(snapshot) * ledger.liveAnswers();
         double error = (ledger.abandoned() - allowed) / Math.sqrt(allowed + 1);
-        AbandonLedger lastHour = hourly.lastHour(snapshot.nowSeconds(), ledger);
-        double hourAllowed = snapshot.maxAbandonRate() * lastHour.liveAnswers();
-        double hourError = (lastHour.abandoned() - hourAllowed) / Math.sqrt(hourAllowed + 1);
-        return config.baseSafetyZ() + clamp(config.budgetGain() * error, -1, 3) + clamp(config.budgetGain() * hourError, 0, 2);
+        return config.baseSafetyZ() + clamp(config.budgetGain() * error, -1, 3);
     }
 
     private int largestSafeCallCount(PacingSnapshot snapshot, int room, double z) {

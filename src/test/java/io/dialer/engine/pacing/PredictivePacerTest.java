@@ -85,4 +85,18 @@ class PredictivePacerTest {
         assertTrue(quiet.decide(noAbandons).calls() > noAbandons.progressiveCalls());
         assertEquals(twoAbandons.progressiveCalls(), near.decide(twoAbandons).calls());
     }
+
+    @Test
+    void given_abandons_in_the_last_hour_when_deciding_then_the_hourly_headroom_shrinks_and_it_dials_no_more() {
+        PredictivePacer quiet = new PredictivePacer(PacerConfig.defaults());
+        PredictivePacer used = new PredictivePacer(PacerConfig.defaults());
+        for (PredictivePacer pacer : new PredictivePacer[] {quiet, used}) {
+            train(pacer);
+            pacer.decide(busyTeam().at(60).build());
+        }
+        PacingSnapshot none = busyTeam().at(3000).ledger(400, 0).build();
+        PacingSnapshot some = busyTeam().at(3000).ledger(400, 8).build();
+        assertTrue(used.hourHeadroom(some) < quiet.hourHeadroom(none));
+        assertTrue(used.decide(some).calls() <= quiet.decide(none).calls());
+    }
 }
