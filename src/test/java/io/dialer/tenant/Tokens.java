@@ -22,6 +22,12 @@ final class Tokens {
         return Jwt.subject("someone").issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(10)).sign(privateKey());
     }
 
+    /** A token that claims to come from {@code issuer} but is signed with this test key instead of the issuer's. */
+    static String forTenantFrom(String issuer, String audience, String tenant) {
+        return Jwt.issuer(issuer).audience(audience).subject("crm-" + tenant).claim("tenant", tenant)
+                .issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(10)).sign(privateKey());
+    }
+
     static String expired(String tenant) {
         return Jwt.subject("crm").claim("tenant", tenant).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).sign(privateKey());
