@@ -140,7 +140,9 @@ class ContactApiTest {
         // open all day, every day: dialable as soon as the campaign runs
         String open = Api.createCampaign(Map.of("name", Api.unique("open"),
                 "schedule", Map.of("windows", List.of(Map.of("days", ALL_DAYS, "from", "00:00", "to", "24:00")))));
-        String id = Api.upsert(open, List.of(Api.contact("d-1", "+13125550180"))).statusCode(200).extract().path("results[0].id");
+        // the contact lives where it is midday now, so the legal hours (08:00-21:00 local) never get in the way
+        String id = Api.upsert(open, List.of(Map.of("externalId", "d-1", "timezone", zoneAtMiddayNow(), "phones",
+                List.of(Map.of("number", "+13125550180", "type", "MOBILE"))))).statusCode(200).extract().path("results[0].id");
         json().get("/v1/campaigns/" + open + "/contacts/" + id).then().statusCode(200)
                 .body("dialability.dialable", equalTo(false))
                 .body("dialability.reasons.code", hasItem("CAMPAIGN_NOT_RUNNING"));
@@ -171,6 +173,17 @@ class ContactApiTest {
         json().get("/v1/campaigns/" + open + "/contacts/" + blocked).then().statusCode(200)
                 .body("dialability.dialable", equalTo(false))
                 .body("dialability.reasons.code", hasItem("DNC"));
+    }
+
+    /** An IANA zone (Etc/GMT±N, whose sign is inverted) where the local time is now between 11:00 and 13:00. */
+    private static String zoneAtMiddayNow() {
+        int hours = 12 - java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+        if (hours > 14) {
+            hours -= 24;
+        } else if (hours < -12) {
+            hours += 24;
+        }
+        return hours == 0 ? "Etc/GMT" : "Etc/GMT" + (hours > 0 ? "-" + hours : "+" + -hours);
     }
 
     @Test
