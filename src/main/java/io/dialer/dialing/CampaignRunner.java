@@ -7,9 +7,6 @@ import io.dialer.campaign.Campaign;
 import io.dialer.campaign.CampaignSettings;
 import io.dialer.campaign.CampaignState;
 import io.dialer.contact.ContactScheduling;
-import io.dialer.engine.pacing.AbandonLedger;
-import io.dialer.engine.pacing.AgentView;
-import io.dialer.engine.pacing.CallInFlight;
 import io.dialer.engine.pacing.Pacer;
 import io.dialer.engine.pacing.PacerConfig;
 import io.dialer.engine.pacing.Pacers;
@@ -17,9 +14,7 @@ import io.dialer.engine.pacing.PacingAlgorithm;
 import io.dialer.engine.pacing.PacingDecision;
 import io.dialer.engine.pacing.PacingObservation;
 import io.dialer.engine.pacing.PacingSnapshot;
-import io.dialer.engine.pacing.WaitingCall;
 import io.dialer.engine.result.AbandonDefinition;
-import io.dialer.engine.result.AbandonEstimate;
 import io.dialer.engine.result.AbandonmentLedger;
 import io.dialer.engine.result.LedgerEntry;
 import io.dialer.engine.result.ResultCode;
@@ -36,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +58,7 @@ final class CampaignRunner implements Runnable {
     private final LinkedBlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
     private final Map<UUID, LiveCall> calls = new LinkedHashMap<>();
     private final Map<UUID, Seat> seats = new LinkedHashMap<>();
-    /** Agents whose shift line this loop opened on the carrier, with the phone it called. */
-    private final Map<UUID, String> agentLines = new HashMap<>();
+    private final AgentLines agentLines;
     private final AgentActivity activity = new AgentActivity();
     private long nextActivityFlushNanos;
     private final List<AttemptEnd> ended = new ArrayList<>();
@@ -91,8 +84,7 @@ final class CampaignRunner implements Runnable {
     private long nextAgentRefreshNanos;
     private long nextCompletionCheckNanos;
     private long nextPlanCheckNanos;
-    private double talkingAgentSeconds;
-    private double activeAgentSeconds;
+    private final LoopFigures figures = new LoopFigures();
     private Instant lastTick;
     private int lastDecision;
     /** Real time spent in the loop's database transactions, and the attempts placed, for the benchmark. */
@@ -105,6 +97,7 @@ final class CampaignRunner implements Runnable {
         this.onEnd = onEnd;
         this.lease = lease;
         this.campaignIdText = lease.campaignId().toString();
+        this.agentLines = new AgentLines(runtime.carrier(), campaignIdText);
         this.campaign = campaign;
         this.startedAt = lease.clock().instant();
         applySettings(campaign);
@@ -137,7 +130,7 @@ final class CampaignRunner implements Runnable {
             calls.keySet().forEach(id -> rt.carrier().hangup(id.toString()));
             safeRelease();
         } finally {
-            closeAgentLines();
+            agentLines.closeAll();
             rt.metrics().close(meters);
             onEnd.accept(this);
         }
@@ -148,9 +141,9 @@ final class CampaignRunner implements Runnable {
         while (true) {
             long t = System.nanoTime();
             if (t >= nextRenewNanos) {
-                DialingMetrics.LiveFigures figures = liveFigures(now());
-                meters.update(figures);
-                if (!rt.leases().renew(lease, rt.config().leaseSeconds(), liveJson(figures))) {
+                DialingMetrics.LiveFigures live = liveFigures(now());
+                meters.update(live);
+                if (!rt.leases().renew(lease, rt.config().leaseSeconds(), liveJson(live))) {
                     throw new DialingStore.LeaseLost();
                 }
                 nextRenewNanos = t + TimeUnit.MILLISECONDS.toNanos(1000);
@@ -272,7 +265,7 @@ final class CampaignRunner implements Runnable {
             current.put(UUID.fromString(a.id()), a);
         }
         seats.values().removeIf(s -> !current.containsKey(s.agentId) && s.call == null);
-        keepAgentLinesUp(current);
+        agentLines.keepUp(current);
         for (Agent a : current.values()) {
             UUID id = UUID.fromString(a.id());
             Seat seat = seats.get(id);
@@ -298,33 +291,6 @@ final class CampaignRunner implements Runnable {
                 }
             }
         }
-    }
-
-    /**
-     * With a real carrier, every logged-in agent with a phone has a line open to its own bridge for the whole shift; a
-     * logged-out or unassigned agent's line is closed. The carrier ignores a connect for a line already up, and brings
-     * back one that dropped.
-     */
-    private void keepAgentLinesUp(Map<UUID, Agent> loggedIn) {
-        for (Iterator<Map.Entry<UUID, String>> it = agentLines.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<UUID, String> line = it.next();
-            Agent agent = loggedIn.get(line.getKey());
-            if (agent == null || !line.getValue().equals(agent.phoneUri())) {
-                rt.carrier().disconnectAgent(line.getKey().toString());
-                it.remove();
-            }
-        }
-        for (Agent agent : loggedIn.values()) {
-            if (agent.phoneUri() != null) {
-                agentLines.put(UUID.fromString(agent.id()), agent.phoneUri());
-                rt.carrier().connectAgent(campaignIdText, agent.id(), agent.phoneUri());
-            }
-        }
-    }
-
-    private void closeAgentLines() {
-        agentLines.keySet().forEach(id -> rt.carrier().disconnectAgent(id.toString()));
-        agentLines.clear();
     }
 
     private boolean move(Seat seat, AgentState to, LiveCall call) {
@@ -388,13 +354,7 @@ final class CampaignRunner implements Runnable {
             case MACHINE -> {
                 call.phase = LiveCall.Phase.HANDLED_BY_DIALER;
                 pacer.observe(new PacingObservation.CallFailed(clockSeconds(a.at()), afterDial));
-                CampaignSettings.Amd amd = settings.dialing().amd();
-                if ("LEAVE_MESSAGE".equals(amd.machineAction())) {
-                    call.messageLeft = true;
-                    rt.carrier().playMessage(call.callId(), amd.message());
-                } else {
-                    rt.carrier().hangup(call.callId());
-                }
+                applyMachineAction(call);
                 releaseReserved(call);
             }
             case FAX, SILENCE -> {
@@ -417,14 +377,8 @@ final class CampaignRunner implements Runnable {
      * contact's greeting and, when the campaign has one, the survey.
      */
     private void runAgentless(LiveCall call, AnswerKind kind) {
-        CampaignSettings.Amd amd = settings.dialing().amd();
         if (kind == AnswerKind.MACHINE) {
-            if ("LEAVE_MESSAGE".equals(amd.machineAction())) {
-                call.messageLeft = true;
-                rt.carrier().playMessage(call.callId(), amd.message());
-            } else {
-                rt.carrier().hangup(call.callId());
-            }
+            applyMachineAction(call);
             return;
         }
         if (kind == AnswerKind.FAX || kind == AnswerKind.SILENCE) {
@@ -438,6 +392,17 @@ final class CampaignRunner implements Runnable {
             call.survey = true;
         }
         rt.carrier().runIvr(call.callId(), script);
+    }
+
+    /** The campaign's answering-machine action: leave its message, or hang up. */
+    private void applyMachineAction(LiveCall call) {
+        CampaignSettings.Amd amd = settings.dialing().amd();
+        if ("LEAVE_MESSAGE".equals(amd.machineAction())) {
+            call.messageLeft = true;
+            rt.carrier().playMessage(call.callId(), amd.message());
+        } else {
+            rt.carrier().hangup(call.callId());
+        }
     }
 
     /** Puts an answered person through to the reserved agent, the callback's owner, or the longest-idle ready agent. */
@@ -775,34 +740,7 @@ final class CampaignRunner implements Runnable {
     // ---------------------------------------------------------------- pacing inputs and live figures
 
     private PacingSnapshot snapshot(Instant now) {
-        List<AgentView> agents = new ArrayList<>();
-        for (Seat s : seats.values()) {
-            if (s.away || s.state == AgentState.LOGGED_OUT) {
-                continue;
-            }
-            io.dialer.engine.pacing.AgentState state = switch (s.state) {
-                case READY, RESERVED -> io.dialer.engine.pacing.AgentState.READY;
-                case ON_CALL -> io.dialer.engine.pacing.AgentState.TALKING;
-                case WRAP_UP -> io.dialer.engine.pacing.AgentState.WRAP;
-                default -> io.dialer.engine.pacing.AgentState.PAUSED;
-            };
-            agents.add(new AgentView(s.index, state, seconds(s.since, now)));
-        }
-        List<CallInFlight> inFlight = new ArrayList<>();
-        List<WaitingCall> waiting = new ArrayList<>();
-        for (LiveCall c : calls.values()) {
-            if (c.phase == LiveCall.Phase.RINGING || c.phase == LiveCall.Phase.HANDLED_BY_DIALER
-                    || c.phase == LiveCall.Phase.ABANDONING) {
-                // a machine or fax being hung up, or a message playing, still holds its line
-                inFlight.add(new CallInFlight(seconds(c.placedAt, now)));
-            } else if (c.phase == LiveCall.Phase.WAITING) {
-                waiting.add(new WaitingCall(seconds(c.waitingSince, now)));
-            }
-        }
-        AbandonEstimate estimate = ledger.definition().estimate(ledger.countsAt(now));
-        return new PacingSnapshot(clockSeconds(now), agents, inFlight, waiting, settings.dialing().maxLinesPerAgent(),
-                settings.dialing().ringTimeoutSeconds(), settings.compliance().connectTimeoutSeconds(),
-                new AbandonLedger(estimate.liveAnswers(), estimate.abandoned()), settings.compliance().maxAbandonRate());
+        return LoopFigures.snapshot(clockSeconds(now), now, seats.values(), calls.values(), settings, ledger);
     }
 
     private double ledgerRate(Instant now) {
@@ -810,41 +748,18 @@ final class CampaignRunner implements Runnable {
     }
 
     private void accountUtilization(Instant now) {
-        double dt = seconds(lastTick, now);
         for (Seat s : seats.values()) {
             if (!s.away) {
                 activity.add(s.agentId, s.state, lastTick, now);
             }
         }
+        figures.account(seats.values(), seconds(lastTick, now));
         lastTick = now;
-        for (Seat s : seats.values()) {
-            if (s.away || s.state == AgentState.LOGGED_OUT || s.state == AgentState.PAUSED) {
-                continue;
-            }
-            activeAgentSeconds += dt;
-            if (s.state == AgentState.ON_CALL) {
-                talkingAgentSeconds += dt;
-            }
-        }
     }
 
     /** The loop's live figures: lines, dial level, utilization, abandon rate and agents by state. */
     private DialingMetrics.LiveFigures liveFigures(Instant now) {
-        int active = 0;
-        Map<AgentState, Integer> agents = new java.util.EnumMap<>(AgentState.class);
-        for (Seat s : seats.values()) {
-            if (s.away) {
-                continue;
-            }
-            agents.merge(s.state, 1, Integer::sum);
-            if (s.state != AgentState.LOGGED_OUT && s.state != AgentState.PAUSED) {
-                active++;
-            }
-        }
-        long lines = calls.values().stream().filter(c -> c.phase != LiveCall.Phase.OFFERED).count();
-        return new DialingMetrics.LiveFigures(lines, active == 0 ? 0.0 : (double) lines / active,
-                activeAgentSeconds == 0 ? 0.0 : talkingAgentSeconds / activeAgentSeconds, ledgerRate(now),
-                settings.compliance().maxAbandonRate(), agents);
+        return figures.live(seats.values(), calls.values(), ledgerRate(now), settings.compliance().maxAbandonRate());
     }
 
     private String liveJson(DialingMetrics.LiveFigures figures) {
@@ -897,6 +812,6 @@ final class CampaignRunner implements Runnable {
     }
 
     private static double seconds(Instant from, Instant to) {
-        return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toNanos() / 1e9);
+        return LoopFigures.seconds(from, to);
     }
 }
