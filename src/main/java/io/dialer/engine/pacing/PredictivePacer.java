@@ -31,7 +31,7 @@ public final class PredictivePacer implements Pacer {
      * utilization (times the utilization): a small team at a high answer rate, where progressive dialing already keeps
      * agents busy, stays near progressive instead of spending the cap for a few tenths of a point.
      */
-    static final double ABANDON_PRICE_HANDLES = 3;
+    static final double ABANDON_PRICE_HANDLES = 4;
     /** A call reaching the queue can wait about this long for an agent who frees just after it. */
     private static final int CONNECT_SLACK_SECONDS = 1;
 
