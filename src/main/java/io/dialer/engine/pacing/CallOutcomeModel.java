@@ -97,6 +97,18 @@ final class CallOutcomeModel {
         return Math.max(0, reachedMass.at(age + seconds) - reachedBefore) / pending;
     }
 
+    /**
+     * Expected seconds from placing calls one at a time (one line, as a progressive dialer does for a freed agent) until
+     * one reaches the queue: the reaching call's own time plus the failed attempts before it.
+     */
+    double meanSecondsToReach() {
+        double p = reachProbability();
+        if (p <= 0) {
+            return 0;
+        }
+        return reached.mean() + (1 - p) / p * failed.mean();
+    }
+
     /** Seconds after dialling by which almost every reaching call has reached the queue. */
     double reachHorizon() {
         return horizon;

@@ -8,7 +8,9 @@ package io.dialer.engine.pacing;
  *
  * <p>Everything is learned online from observations. Until it has enough data, whenever the ledger is over the cap, and
  * whenever the last hour is close to the hourly limit (small teams: a few abandons make an hour), it dials
- * progressively. It never dials fewer calls than progressive would.
+ * progressively. It never dials fewer calls than progressive would. Beyond that, a marginal-value rule places an extra
+ * call only while the agent time it is expected to save is worth the abandonment it risks (see
+ * {@link #ABANDON_PRICE_HANDLES}): the abandonment cap is a ceiling, not a target.
  */
 public final class PredictivePacer implements Pacer {
 
@@ -23,6 +25,13 @@ public final class PredictivePacer implements Pacer {
     static final double HOUR_RESERVE = 1.5;
     /** The margin widens by this many standard deviations divided by the abandons the hour can still take. */
     static final double HOUR_HEADROOM_Z = 1.5;
+    /**
+     * Price of one abandon in handle times of the conversation: an abandon must buy at least this many conversations'
+     * worth of agent time. In rate terms, a point of abandonment is spent only where it buys about this many points of
+     * utilization (times the utilization): a small team at a high answer rate, where progressive dialing already keeps
+     * agents busy, stays near progressive instead of spending the cap for a few tenths of a point.
+     */
+    static final double ABANDON_PRICE_HANDLES = 4;
     /** A call reaching the queue can wait about this long for an agent who frees just after it. */
     private static final int CONNECT_SLACK_SECONDS = 1;
 
@@ -188,7 +197,53 @@ public final class PredictivePacer implements Pacer {
             }
             best = n;
         }
-        return best;
+        return worthwhileCallCount(best, horizon);
+    }
+
+    /**
+     * The marginal-value rule: of the calls the margin allows, place the next one only while what it buys is worth what
+     * it risks. It buys agent time: with the probability that it reaches the queue and finds an agent free, it spares
+     * that agent the wait that a call placed only once the agent is free would need to reach the queue (learned: the
+     * time to reach plus the failed attempts before it). It risks an abandon: the probability that it reaches the queue
+     * with no agent free. An abandon is priced at {@link #ABANDON_PRICE_HANDLES} conversations' handle time, so the
+     * pacer stops at the first call with P(agent free) x wait saved < P(no agent) x price. With low answer rates an
+     * agent would wait long and overdialling pays; with high answer rates and short idle gaps it buys little and is not
+     * placed. The cap is a ceiling, not a target.
+     */
+    private int worthwhileCallCount(int limit, int horizon) {
+        double waitSaved = model.meanSecondsToReach();
+        double abandonCost = ABANDON_PRICE_HANDLES * model.meanHandle();
+        for (int k = 0; k < limit; k++) {
+            double use = 0;
+            double drop = 0;
+            double previous = 0;
+            for (int tau = 1; tau <= horizon; tau++) {
+                double g = reachNew[tau];
+                double arriving = g - previous;
+                previous = g;
+                if (arriving <= 0) {
+                    continue;
+                }
+                double slack = supply[tau] - demand[tau] - k * g;
+                double sd = Math.sqrt(supplyVariance[tau] + demandVariance[tau] + k * g * (1 - g));
+                // the call finds an agent if the agents free by then outnumber the calls ahead of it (continuity-corrected)
+                double free = normalCdf((slack - 0.5) / Math.max(sd, 1e-6));
+                use += arriving * free;
+                drop += arriving * (1 - free);
+            }
+            if (use * waitSaved < drop * abandonCost) {
+                return k;
+            }
+        }
+        return limit;
+    }
+
+    /** Standard normal CDF (Abramowitz and Stegun 7.1.26, absolute error below 1e-7). */
+    static double normalCdf(double x) {
+        double t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.sqrt(2));
+        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+        double tail = 0.5 * poly * Math.exp(-x * x / 2);
+        return x >= 0 ? 1 - tail : tail;
     }
 
     private boolean coversAllHorizons(int n, int horizon, double z) {
