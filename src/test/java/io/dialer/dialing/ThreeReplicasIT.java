@@ -1,6 +1,8 @@
 package io.dialer.dialing;
 
 import io.dialer.engine.result.ResultCode;
+import io.dialer.support.Await;
+import io.dialer.support.ServiceInstances;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -74,7 +76,7 @@ class ThreeReplicasIT {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
         receiver = new CountingReceiver();
-        instances = new ServiceInstances(postgres.getJdbcUrl("postgres", "postgres"), List.of(
+        instances = new ServiceInstances("replica", postgres.getJdbcUrl("postgres", "postgres"), List.of(
                 "dialer.dialing.lease-seconds=" + LEASE_SECONDS, "dialer.dialing.supervisor-millis=" + SUPERVISOR_MILLIS,
                 "dialer.dialing.max-campaigns=" + CAPACITY,
                 "dialer.webhook.retry-schedule=1s,1s,2s,2s,3s,3s,5s,5s,5s,10s,10s,10s"));
@@ -110,7 +112,7 @@ class ThreeReplicasIT {
     @Test
     void throughputGrowsCampaignsMoveWithinTheLeaseAndNothingIsDialledTwice() {
         ServiceInstances.Instance first = instances.start();
-        ServiceInstances.awaitReady(first);
+        instances.awaitReady(first);
         api(first).body(Map.of("url", receiver.url(), "eventTypes", List.of("attempt.completed")))
                 .post("/v1/webhook-endpoints").then().statusCode(201);
         List<String> campaigns = new ArrayList<>();
@@ -133,7 +135,7 @@ class ThreeReplicasIT {
         Await.until("every loop ended", Duration.ofSeconds(30),
                 () -> query("SELECT count(*) FROM campaign_lease WHERE expires_at > now()") == 0);
         List<ServiceInstances.Instance> more = List.of(instances.start(), instances.start());
-        more.forEach(ServiceInstances::awaitReady);
+        more.forEach(instances::awaitReady);
 
         step("three instances ready");
 

@@ -1,6 +1,7 @@
 package io.dialer.tenant;
 
 import io.dialer.support.Api;
+import io.dialer.support.ServiceInstances;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,8 +35,8 @@ class KeycloakIT {
 
     private static KeycloakServer keycloak;
     private static EmbeddedPostgres postgres;
-    private static Process service;
-    private static int port;
+    private static ServiceInstances services;
+    private static ServiceInstances.Instance service;
 
     private static String acme;
     private static String globex;
@@ -53,22 +52,13 @@ class KeycloakIT {
         globex = token("crm-globex");
 
         postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String jar = System.getProperty("dialer.app.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx384m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres",
-                "-Ddialer.dialing.enabled=false",
-                "-Ddialer.auth.required=true",
-                "-Dquarkus.oidc.auth-server-url=" + keycloak.issuer(REALM),
-                "-Dquarkus.oidc.token.audience=" + AUDIENCE,
-                "-jar", jar);
-        pb.redirectErrorStream(true).redirectOutput(new File("target/keycloak-it/service.log"));
-        service = pb.start();
-        awaitReady();
+        services = new ServiceInstances("keycloak-it/service", postgres.getJdbcUrl("postgres", "postgres"), List.of(
+                "dialer.dialing.enabled=false",
+                "dialer.auth.required=true",
+                "quarkus.oidc.auth-server-url=" + keycloak.issuer(REALM),
+                "quarkus.oidc.token.audience=" + AUDIENCE));
+        service = services.start();
+        services.awaitReady(service);
 
         // used at once (the service warmed up first) it works; expiredTokensAreRefused uses it again once expired
         as(acme).get("/v1/campaigns").then().statusCode(200);
@@ -78,8 +68,8 @@ class KeycloakIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.destroyForcibly().waitFor();
+        if (services != null) {
+            services.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -181,24 +171,6 @@ class KeycloakIT {
     }
 
     private static String baseUri() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static void awaitReady() throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!service.isAlive()) {
-                throw new AssertionError("the service exited with " + service.exitValue() + "; see target/keycloak-it/service.log");
-            }
-            try {
-                if (RestAssured.given().baseUri(baseUri()).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service was not ready within 120 s; see target/keycloak-it/service.log");
+        return "http://127.0.0.1:" + service.port();
     }
 }

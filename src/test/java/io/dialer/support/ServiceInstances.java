@@ -1,4 +1,4 @@
-package io.dialer.dialing;
+package io.dialer.support;
 
 import io.restassured.RestAssured;
 
@@ -11,29 +11,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Packaged service instances ({@code quarkus-run.jar}), each its own JVM, on one external PostgreSQL. */
-final class ServiceInstances implements AutoCloseable {
+public final class ServiceInstances implements AutoCloseable {
 
     /** One running JVM. */
-    record Instance(int index, int port, Process process) {
+    public record Instance(int index, int port, Process process) {
 
         /** Ends the JVM at once, as a crash or an OOM kill would: no shutdown hook runs, no lease is released. */
-        void kill() throws InterruptedException {
+        public void kill() throws InterruptedException {
             process.destroyForcibly().waitFor();
         }
     }
 
+    private final String logName;
     private final String jdbcUrl;
     private final List<String> settings;
     private final List<Instance> started = new ArrayList<>();
 
-    /** {@code settings} are {@code key=value} pairs given to every instance as system properties. */
-    ServiceInstances(String jdbcUrl, List<String> settings) {
+    /**
+     * {@code settings} are {@code key=value} pairs given to every instance as system properties; instance n logs to
+     * {@code target/<logName>-<n>.log}.
+     */
+    public ServiceInstances(String logName, String jdbcUrl, List<String> settings) {
+        this.logName = logName;
         this.jdbcUrl = jdbcUrl;
         this.settings = List.copyOf(settings);
     }
 
-    /** Starts one more instance; its log goes to {@code target/replica-<n>.log}. */
-    Instance start() {
+    /** Starts one more instance. */
+    public Instance start() {
         String jar = System.getProperty("dialer.app.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
@@ -45,7 +50,7 @@ final class ServiceInstances implements AutoCloseable {
         int index = started.size();
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(new File("target/replica-" + index + ".log")).start();
+                    .redirectOutput(log(index)).start();
             Instance instance = new Instance(index, port, process);
             started.add(instance);
             return instance;
@@ -54,10 +59,10 @@ final class ServiceInstances implements AutoCloseable {
         }
     }
 
-    static void awaitReady(Instance instance) {
-        Await.until("instance " + instance.index() + " ready", Duration.ofSeconds(90), () -> {
+    public void awaitReady(Instance instance) {
+        Await.until("instance " + instance.index() + " ready", Duration.ofSeconds(120), () -> {
             if (!instance.process().isAlive()) {
-                throw new AssertionError("instance " + instance.index() + " exited; see target/replica-" + instance.index() + ".log");
+                throw new AssertionError("instance " + instance.index() + " exited; see " + log(instance.index()));
             }
             try {
                 return RestAssured.given().baseUri("http://localhost:" + instance.port()).get("/q/health/ready").statusCode() == 200;
@@ -65,6 +70,10 @@ final class ServiceInstances implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    private File log(int index) {
+        return new File("target/" + logName + "-" + index + ".log");
     }
 
     private static int freePort() {

@@ -1,15 +1,15 @@
-package io.dialer.dialing;
+package io.dialer.support;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition until it holds. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(String what, Duration patience, BooleanSupplier condition) {
+    public static void until(String what, Duration patience, BooleanSupplier condition) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -19,7 +19,7 @@ final class Await {
         }
     }
 
-    static void pause(Duration d) {
+    public static void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
