@@ -16,7 +16,8 @@ import java.util.Map;
  * algorithm, PREDICTIVE/SEMI_ORACLE and PREDICTIVE/ORACLE, and a goal check.
  *
  * <p>Options: {@code --seeds N} (30), {@code --shift S} (28800), {@code --agents 5,50,300},
- * {@code --sections base,grid,amd,step}, {@code --algorithms A,B,...}.
+ * {@code --sections base,grid,amd,step} (add {@code pareto} for the aggressiveness sweep of {@link ParetoSweep} on the
+ * base and AMD-on cases), {@code --algorithms A,B,...}.
  */
 public final class PacingBenchmark {
 
@@ -62,7 +63,9 @@ public final class PacingBenchmark {
         long start = System.nanoTime();
         System.out.printf("Pacing benchmark: %d seeds, %.0f s shift (%.0f s warm-up excluded), %d cores%n%n", seeds, shift,
                 900.0, Runtime.getRuntime().availableProcessors());
-        benchmark.header();
+        if (sections.stream().anyMatch(section -> !section.equals("pareto"))) {
+            benchmark.header();
+        }
         if (sections.contains("base")) {
             benchmark.base();
         }
@@ -74,6 +77,9 @@ public final class PacingBenchmark {
         }
         if (sections.contains("step")) {
             benchmark.step();
+        }
+        if (sections.contains("pareto")) {
+            benchmark.pareto();
         }
         benchmark.summary();
         System.out.printf("%ntotal %.0f s%n", (System.nanoTime() - start) / 1e9);
@@ -117,6 +123,14 @@ public final class PacingBenchmark {
                 line.append(String.format(" %s=%.0f", abbreviation(algorithm), r.recoverySeconds()));
             }
             System.out.println(line);
+        }
+    }
+
+    private void pareto() {
+        for (int agents : agentCounts) {
+            new ParetoSweep(baseScenario(agents)).print("base N=" + agents + " p=.30 talk150/30");
+            new ParetoSweep(baseScenario(agents).withAmd(new Scenario.Amd(true, 0.01, 0.15, List.of(2.5, 5.0))))
+                    .print("AMD on FP1% N=" + agents);
         }
     }
 
@@ -182,7 +196,9 @@ public final class PacingBenchmark {
                     + "also at equal or lower p95 abandonment in %d/%d; PREDICTIVE p95 above the cap in %d cells%n",
                     gridBeatsVicidialUtilOnly, gridCells, gridBeatsVicidial, gridCells, gridOverCap);
         }
-        System.out.printf("worst PREDICTIVE hour (all rows): %.2f%%%n", 100 * worstHour);
+        if (gridCells > 0 || worstHour > 0) {
+            System.out.printf("worst PREDICTIVE hour (all rows): %.2f%%%n", 100 * worstHour);
+        }
         notes.forEach(note -> System.out.println("note: " + note));
     }
 

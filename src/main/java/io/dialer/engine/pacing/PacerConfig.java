@@ -32,6 +32,11 @@ public record PacerConfig(
                 answerHalfLifeCalls, serviceHalfLifeCalls);
     }
 
+    public PacerConfig withVicidialIntensity(double intensity) {
+        return new PacerConfig(fixedRatio, intensity, vicidialDialLoopSeconds, targetAbandonRate, baseSafetyZ, budgetGain,
+                answerHalfLifeCalls, serviceHalfLifeCalls);
+    }
+
     public PacerConfig withTargetAbandonRate(double rate) {
         return new PacerConfig(fixedRatio, vicidialIntensity, vicidialDialLoopSeconds, rate, baseSafetyZ, budgetGain,
                 answerHalfLifeCalls, serviceHalfLifeCalls);
