@@ -12,6 +12,8 @@ package io.dialer.engine.pacing;
  * @param budgetGain              PREDICTIVE: how strongly the margin reacts to being over or under budget
  * @param answerHalfLifeCalls     PREDICTIVE/ERLANG: half-life, in resolved calls, of the learned answer model
  * @param serviceHalfLifeCalls    PREDICTIVE/ERLANG: half-life, in observations, of the learned talk and wrap times
+ * @param hourlyGuard             PREDICTIVE: keep every hour under 5 % abandonment (off only to measure what the guard
+ *                                costs, in the benchmark's aggressiveness sweep)
  */
 public record PacerConfig(
         double fixedRatio,
@@ -21,34 +23,40 @@ public record PacerConfig(
         double baseSafetyZ,
         double budgetGain,
         double answerHalfLifeCalls,
-        double serviceHalfLifeCalls) {
+        double serviceHalfLifeCalls,
+        boolean hourlyGuard) {
 
     public static PacerConfig defaults() {
-        return new PacerConfig(1.5, 0, 2.5, Double.NaN, 1.5, 1.0, 250, 2000);
+        return new PacerConfig(1.5, 0, 2.5, Double.NaN, 1.5, 1.0, 250, 2000, true);
     }
 
     public PacerConfig withFixedRatio(double ratio) {
         return new PacerConfig(ratio, vicidialIntensity, vicidialDialLoopSeconds, targetAbandonRate, baseSafetyZ, budgetGain,
-                answerHalfLifeCalls, serviceHalfLifeCalls);
+                answerHalfLifeCalls, serviceHalfLifeCalls, hourlyGuard);
     }
 
     public PacerConfig withVicidialIntensity(double intensity) {
         return new PacerConfig(fixedRatio, intensity, vicidialDialLoopSeconds, targetAbandonRate, baseSafetyZ, budgetGain,
-                answerHalfLifeCalls, serviceHalfLifeCalls);
+                answerHalfLifeCalls, serviceHalfLifeCalls, hourlyGuard);
     }
 
     public PacerConfig withTargetAbandonRate(double rate) {
         return new PacerConfig(fixedRatio, vicidialIntensity, vicidialDialLoopSeconds, rate, baseSafetyZ, budgetGain,
-                answerHalfLifeCalls, serviceHalfLifeCalls);
+                answerHalfLifeCalls, serviceHalfLifeCalls, hourlyGuard);
     }
 
     public PacerConfig withSafety(double z, double gain) {
         return new PacerConfig(fixedRatio, vicidialIntensity, vicidialDialLoopSeconds, targetAbandonRate, z, gain,
-                answerHalfLifeCalls, serviceHalfLifeCalls);
+                answerHalfLifeCalls, serviceHalfLifeCalls, hourlyGuard);
     }
 
     public PacerConfig withHalfLives(double answerCalls, double serviceCalls) {
         return new PacerConfig(fixedRatio, vicidialIntensity, vicidialDialLoopSeconds, targetAbandonRate, baseSafetyZ, budgetGain,
-                answerCalls, serviceCalls);
+                answerCalls, serviceCalls, hourlyGuard);
+    }
+
+    public PacerConfig withHourlyGuard(boolean guard) {
+        return new PacerConfig(fixedRatio, vicidialIntensity, vicidialDialLoopSeconds, targetAbandonRate, baseSafetyZ, budgetGain,
+                answerHalfLifeCalls, serviceHalfLifeCalls, guard);
     }
 }

@@ -94,11 +94,14 @@ public final class PredictivePacer implements Pacer {
             return PacingDecision.dial(progressive, "progressive while abandonment is over the cap");
         }
         model.refresh(snapshot.nowSeconds());
-        double headroom = hourHeadroom(snapshot);
-        if (headroom <= HOUR_RESERVE) {
-            return PacingDecision.dial(progressive, "progressive while the last hour is near the hourly limit");
+        double z = safetyZ(snapshot);
+        if (config.hourlyGuard()) {
+            double headroom = hourHeadroom(snapshot);
+            if (headroom <= HOUR_RESERVE) {
+                return PacingDecision.dial(progressive, "progressive while the last hour is near the hourly limit");
+            }
+            z += HOUR_HEADROOM_Z / headroom;
         }
-        double z = safetyZ(snapshot) + HOUR_HEADROOM_Z / headroom;
         int overdial = largestSafeCallCount(snapshot, room, z);
         int calls = Math.min(room, Math.max(progressive, overdial));
         return PacingDecision.dial(calls, "expected free agents cover expected answers");
