@@ -1,6 +1,5 @@
 package io.dialer.engine.sim;
 
-import io.dialer.engine.pacing.AgentState;
 import io.dialer.engine.pacing.Pacer;
 import io.dialer.engine.pacing.PacingAlgorithm;
 import io.dialer.engine.pacing.PacingDecision;
@@ -11,16 +10,25 @@ import java.util.PriorityQueue;
 
 /**
  * ORACLE: knows every lead's fate and every agent's future, must dial in list order under the same line cap and 1 s
- * tick. Leads that will not reach an agent are dialled as soon as a line is free (they only hold lines); a lead that
- * will reach an agent is dialled at the first tick where it lands no earlier than the connect window before the next
- * agent it is planned for frees up. A greedy schedule, so a lower bound on the clairvoyant optimum.
+ * tick. Leads that will not reach an agent are dialled as soon as a line is free (they only hold lines). A lead that will
+ * reach an agent is dialled as soon as doing so abandons nobody: the calls already placed and this one are played
+ * forward against the agents' known free times exactly as the simulator will serve them (first come, first served, each
+ * call within its connect window), and the lead waits for a later tick while a person would be left without an agent.
+ * Under US rules a machine that finds no agent may drop (machines are not abandons there). Dialling each lead at its
+ * earliest safe moment is greedy, so this is a lower bound on the clairvoyant optimum, but it never abandons and keeps
+ * agents fed as closely as the list order allows.
  */
 final class ClairvoyantPacer implements Pacer {
 
-    private static final double SAFETY = 0.95;
-
     private final Simulation simulation;
     private final double[] service = new double[2];
+    private final List<Arrival> planned = new ArrayList<>();
+    private double[] freeTimes = new double[0];
+    private final PriorityQueue<Double> agentsFree = new PriorityQueue<>();
+
+    /** A call that will reach the agent queue: when, how long it will keep an agent, how long it can wait for one. */
+    private record Arrival(double reachAt, double service, double window, boolean live) {
+    }
 
     ClairvoyantPacer(Simulation simulation) {
         this.simulation = simulation;
@@ -38,29 +46,22 @@ final class ClairvoyantPacer implements Pacer {
         }
         double now = simulation.now();
         Scenario scenario = simulation.scenario();
-        PriorityQueue<Double> freeTimes = new PriorityQueue<>();
-        for (int i = 0; i < simulation.agentCount(); i++) {
-            freeTimes.add(simulation.agentFreeAt(i));
-        }
-        List<double[]> pending = new ArrayList<>();
+        sortFreeTimes();
+        planned.clear();
         for (Simulation.SimCall call : simulation.callsWaiting()) {
-            pending.add(new double[] {call.reachedAt, call.service()});
+            planned.add(arrival(call.reachedAt, call.answeredAt, call.service(), call.live, call.lead));
         }
         for (Simulation.SimCall call : simulation.callsInFlight()) {
             double reach = call.plannedReach(scenario);
             if (!Double.isNaN(reach)) {
-                pending.add(new double[] {reach, call.service()});
+                planned.add(arrival(reach, call.answeredAt, call.service(), call.live, call.lead));
             }
         }
-        pending.sort((a, b) -> Double.compare(a[0], b[0]));
-        for (double[] call : pending) {
-            double free = freeTimes.poll();
-            freeTimes.add(Math.max(free, call[0]) + call[1]);
-        }
+        planned.sort(BY_REACH);
         int room = snapshot.freeLines();
         int calls = 0;
         while (calls < room) {
-            var lead = simulation.upcomingLead(calls);
+            LeadFate lead = simulation.upcomingLead(calls);
             if (lead == null) {
                 break;
             }
@@ -69,19 +70,71 @@ final class ClairvoyantPacer implements Pacer {
                 calls++;
                 continue;
             }
-            double landsAt = now + delay;
-            double window = scenario.connectTimeoutSeconds();
-            if (service[1] > 0) {
-                window = Math.min(window, lead.patienceSeconds());
-            }
-            double free = freeTimes.peek();
-            if (landsAt < free - SAFETY * window) {
+            double answerAt = now + delay - (scenario.amd().enabled() ? lead.amdDecisionSeconds() : 0);
+            Arrival candidate = arrival(now + delay, answerAt, service[0], service[1] > 0, lead);
+            int at = insertionPoint(candidate);
+            planned.add(at, candidate);
+            if (!nobodyAbandoned()) {
+                planned.remove(at);
                 break;
             }
-            freeTimes.poll();
-            freeTimes.add(Math.max(free, landsAt) + service[0]);
             calls++;
         }
         return PacingDecision.dial(calls, "clairvoyant schedule");
+    }
+
+    private static final java.util.Comparator<Arrival> BY_REACH = (a, b) -> Double.compare(a.reachAt(), b.reachAt());
+
+    /** The connect window as the simulator applies it: from the answer under UK rules, from reaching the queue under US rules. */
+    private Arrival arrival(double reachAt, double answerAt, double serviceSeconds, boolean live, LeadFate lead) {
+        Scenario scenario = simulation.scenario();
+        double clockStart = scenario.regulation() == Regulation.UK ? answerAt : reachAt;
+        double window = clockStart + scenario.connectTimeoutSeconds() - reachAt;
+        if (live) {
+            window = Math.min(window, lead.patienceSeconds());
+        }
+        return new Arrival(reachAt, serviceSeconds, window, live);
+    }
+
+    private void sortFreeTimes() {
+        int agents = simulation.agentCount();
+        if (freeTimes.length != agents) {
+            freeTimes = new double[agents];
+        }
+        for (int i = 0; i < agents; i++) {
+            freeTimes[i] = simulation.agentFreeAt(i);
+        }
+        java.util.Arrays.sort(freeTimes);
+    }
+
+    private int insertionPoint(Arrival candidate) {
+        int at = planned.size();
+        while (at > 0 && planned.get(at - 1).reachAt() > candidate.reachAt()) {
+            at--;
+        }
+        return at;
+    }
+
+    /**
+     * Plays the planned calls forward in the order they reach the queue, each taking the agent free soonest if that
+     * agent is free within its window. With k calls only the k agents free soonest can take one, so the rest are left out.
+     */
+    private boolean nobodyAbandoned() {
+        boolean machinesMayDrop = simulation.scenario().regulation() == Regulation.US;
+        agentsFree.clear();
+        int usable = Math.min(freeTimes.length, planned.size());
+        for (int i = 0; i < usable; i++) {
+            agentsFree.add(freeTimes[i]);
+        }
+        for (Arrival call : planned) {
+            Double free = agentsFree.peek();
+            if (free != null && free <= call.reachAt() + call.window()) {
+                agentsFree.poll();
+                agentsFree.add(Math.max(free, call.reachAt()) + call.service());
+            } else if (call.live() || !machinesMayDrop) {
+                return false;
+            }
+        }
+        return true;
     }
 }
