@@ -11,6 +11,13 @@ final class CallOutcomeModel {
     private static final int MIN_REACHED = 8;
     private static final int MIN_SERVICE = 8;
     private static final double TABLE_REFRESH_SECONDS = 5;
+    /**
+     * Half-life, in ended talks, of the share of talks followed by wrap-up (people rather than machines the agent
+     * dispositions straight away). The durations change slowly, but this mix moves with the answer rate: when a new
+     * list halves the live rate, agents meet more machines and free up sooner, and a forecast that learned the mix as
+     * slowly as the durations kept underdialling for ten minutes.
+     */
+    static final double SERVICE_MIX_HALF_LIFE = 150;
 
     private final DecayClock answerClock;
     private final DecayedHistogram reached;
@@ -23,6 +30,9 @@ final class CallOutcomeModel {
     private final Tabulated talkThenWrapTail = new Tabulated(1.0, 7201);
     private final Tabulated talkOnlyTail = new Tabulated(1.0, 7201);
     private final Tabulated wrapSurvival = new Tabulated(1.0, 2401);
+    private final double mixDecay = Math.pow(0.5, 1 / SERVICE_MIX_HALF_LIFE);
+    private double recentWrapUps;
+    private double recentTalkEnds;
     private double reachedTotal;
     private double resolvedTotal;
     private double horizon;
@@ -46,6 +56,8 @@ final class CallOutcomeModel {
             failed.add(f.secondsAfterDial(), answerClock.next());
         } else if (observation instanceof PacingObservation.TalkEnded t) {
             (t.wrapUpFollows() ? talk : talkWithoutWrap).add(t.talkSeconds());
+            recentWrapUps = recentWrapUps * mixDecay + (t.wrapUpFollows() ? 1 : 0);
+            recentTalkEnds = recentTalkEnds * mixDecay + 1;
         } else if (observation instanceof PacingObservation.WrapEnded w) {
             wrap.add(w.wrapSeconds());
         } else {
@@ -68,6 +80,9 @@ final class CallOutcomeModel {
         failed.massTable(failedMass.values());
         talk.tailMassTable(talkThenWrapTail.values(), talk.priorWeight());
         talkWithoutWrap.tailMassTable(talkOnlyTail.values(), 0);
+        double share = wrapUpShare();
+        scale(talkThenWrapTail.values(), share / (talk.total() + talk.priorWeight()));
+        scale(talkOnlyTail.values(), talkWithoutWrap.total() > 0 ? (1 - share) / talkWithoutWrap.total() : 0);
         wrap.survivalTable(wrapSurvival.values());
         reachedTotal = reached.total();
         resolvedTotal = reached.total() + failed.total();
@@ -115,14 +130,28 @@ final class CallOutcomeModel {
     }
 
     double meanTalk() {
-        double all = talk.total() + talkWithoutWrap.total();
-        return all > 0 ? (talk.mean() * talk.total() + talkWithoutWrap.mean() * talkWithoutWrap.total()) / all : 0;
+        double share = wrapUpShare();
+        return share * talk.mean() + (1 - share) * talkWithoutWrap.mean();
     }
 
     /** Mean agent time per connected call: talk, plus wrap-up when one follows. */
     double meanHandle() {
+        return talk.count() + talkWithoutWrap.count() > 0 ? meanTalk() + wrap.mean() * wrapUpShare() : 0;
+    }
+
+    /** Share of recent talks followed by wrap-up, learned faster than the durations (see {@link #SERVICE_MIX_HALF_LIFE}). */
+    double wrapUpShare() {
+        if (recentTalkEnds > 0) {
+            return recentWrapUps / recentTalkEnds;
+        }
         double all = talk.total() + talkWithoutWrap.total();
-        return all > 0 ? meanTalk() + wrap.mean() * talk.total() / all : 0;
+        return all > 0 ? talk.total() / all : 1;
+    }
+
+    private static void scale(double[] values, double factor) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
     }
 
     double meanWrap() {
