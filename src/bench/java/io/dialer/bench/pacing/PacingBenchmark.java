@@ -89,6 +89,11 @@ public final class PacingBenchmark {
         return Scenario.defaults().withAgents(agents).withShift(shift, 900, seeds).withAlgorithms(algorithms);
     }
 
+    /** The AMD-on variant of research notes 6.2: 1 % false positives, 15 % false negatives, 2.5-5 s decisions. */
+    private Scenario amdOn(int agents) {
+        return baseScenario(agents).withAmd(new Scenario.Amd(true, 0.01, 0.15, List.of(2.5, 5.0)));
+    }
+
     private void base() {
         for (int agents : agentCounts) {
             row("base N=" + agents + " p=.30 talk150/30", baseScenario(agents), false);
@@ -108,7 +113,7 @@ public final class PacingBenchmark {
 
     private void amd() {
         for (int agents : agentCounts) {
-            Scenario scenario = baseScenario(agents).withAmd(new Scenario.Amd(true, 0.01, 0.15, List.of(2.5, 5.0)));
+            Scenario scenario = amdOn(agents);
             row("AMD on FP1% N=" + agents, scenario, false);
         }
     }
@@ -129,8 +134,7 @@ public final class PacingBenchmark {
     private void pareto() {
         for (int agents : agentCounts) {
             new ParetoSweep(baseScenario(agents)).print("base N=" + agents + " p=.30 talk150/30");
-            new ParetoSweep(baseScenario(agents).withAmd(new Scenario.Amd(true, 0.01, 0.15, List.of(2.5, 5.0))))
-                    .print("AMD on FP1% N=" + agents);
+            new ParetoSweep(amdOn(agents)).print("AMD on FP1% N=" + agents);
         }
     }
 

@@ -85,14 +85,8 @@ final class ClairvoyantPacer implements Pacer {
 
     private static final java.util.Comparator<Arrival> BY_REACH = (a, b) -> Double.compare(a.reachAt(), b.reachAt());
 
-    /** The connect window as the simulator applies it: from the answer under UK rules, from reaching the queue under US rules. */
     private Arrival arrival(double reachAt, double answerAt, double serviceSeconds, boolean live, LeadFate lead) {
-        Scenario scenario = simulation.scenario();
-        double clockStart = scenario.regulation() == Regulation.UK ? answerAt : reachAt;
-        double window = clockStart + scenario.connectTimeoutSeconds() - reachAt;
-        if (live) {
-            window = Math.min(window, lead.patienceSeconds());
-        }
+        double window = simulation.connectDeadline(reachAt, answerAt, live, lead) - reachAt;
         return new Arrival(reachAt, serviceSeconds, window, live);
     }
 

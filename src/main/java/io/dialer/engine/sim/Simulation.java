@@ -288,11 +288,7 @@ public final class Simulation {
         }
         pacer.observe(new PacingObservation.CallReachedQueue(now, now - call.dialedAt));
         listener.callReachedQueue(now, call.lead, now - call.dialedAt);
-        double clockStart = scenario.regulation() == Regulation.UK ? call.answeredAt : now;
-        double deadline = clockStart + scenario.connectTimeoutSeconds();
-        if (call.live) {
-            deadline = Math.min(deadline, now + call.lead.patienceSeconds());
-        }
+        double deadline = connectDeadline(now, call.answeredAt, call.live, call.lead);
         if (!readyAgents.isEmpty() && deadline > now) {
             connect(call, readyAgents.pollFirst());
             return;
@@ -303,6 +299,16 @@ public final class Simulation {
         }
         add(waiting, call);
         schedule(deadline, WAIT_DEADLINE, call, null);
+    }
+
+    /**
+     * When a call that reaches the queue at {@code reachAt} is abandoned if no agent has taken it: the connect timeout
+     * runs from the answer under UK rules and from reaching the queue under US rules; a person may hang up sooner.
+     */
+    double connectDeadline(double reachAt, double answeredAt, boolean live, LeadFate lead) {
+        double clockStart = scenario.regulation() == Regulation.UK ? answeredAt : reachAt;
+        double deadline = clockStart + scenario.connectTimeoutSeconds();
+        return live ? Math.min(deadline, reachAt + lead.patienceSeconds()) : deadline;
     }
 
     private void waitDeadline(SimCall call) {
