@@ -239,6 +239,9 @@ public class FallbackNotifier {
             LOG.warnf("Fallback %s to %s failed for good after %d attempt(s): %s", n.channel(), recipient, n.attempts(), result.error());
             repository.finish(n, Notification.State.FAILED, now, recipient, result.status(), result.error(), now);
         } else {
+            // the row keeps the error only until a later attempt succeeds, so the log is where a passing failure shows
+            LOG.infof("Fallback %s to %s failed on attempt %d, will retry: %s", n.channel(), recipient, n.attempts(),
+                    result.error());
             repository.finish(n, Notification.State.PENDING, now.plus(retryDelay(n.attempts())), recipient,
                     result.status(), result.error(), now);
         }
